@@ -1,0 +1,152 @@
+/**
+ * Cell values and shared formatting for the plan-extract workbooks: how a field of the JSON output becomes
+ * an Excel cell (text, number or date) and how a sheet is made readable (bold frozen header, filter,
+ * wrapped text, column widths).
+ */
+import type ExcelJS from "exceljs";
+import type { PlanDocument, Row, Section } from "../model/schema.js";
+
+/** Excel refuses cells longer than this many characters. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/** Number format for dates, as Bulgarian readers write them. */
+export const DATE_FORMAT = "dd.mm.yyyy";
+
+/** Characters that XML 1.0 (and so .xlsx) cannot hold, plus lone UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A text cell value: characters Excel cannot store removed, cut to Excel's cell limit.
+ * Always a plain string, so exceljs writes it as a (shared) string, never as a formula, whatever it
+ * starts with ("=SUM(A1)", "-5 деца", "+359…", "@…").
+ */
+export function textCell(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  let text = value.replace(XML_INVALID, "");
+  if (text.length > EXCEL_MAX_CELL_CHARS) text = text.slice(0, EXCEL_MAX_CELL_CHARS - 1) + "…";
+  return text.trim() === "" ? null : text;
+}
+
+/**
+ * A cell that is nothing but a number ("19", "2,5", "1 200", "-3") as a number; anything else
+ * ("19 детски градини", "15%", "1.2.3") stays text.
+ */
+export function numberOrText(value: string | null | undefined): string | number | null {
+  const text = textCell(value);
+  if (text === null) return null;
+  const number = parseBareNumber(text);
+  return number ?? text;
+}
+
+/** The number a text consists of, or null. Bulgarian decimal comma and space-grouped thousands are accepted. */
+export function parseBareNumber(text: string): number | null {
+  const trimmed = text.trim();
+  // Digits, optionally grouped by (narrow/no-break) spaces in threes, optional decimal part.
+  const match = /^([+-]?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[.,](\d+))?$/.exec(trimmed);
+  if (!match) return null;
+  const digits = match[2].replace(/[ \u00A0\u202F]/g, "");
+  const number = Number(`${match[1]}${digits}${match[3] !== undefined ? "." + match[3] : ""}`);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** An ISO date (YYYY-MM-DD) as a Date at UTC midnight, which exceljs stores as a whole Excel day number. */
+export function isoToExcelDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A section as one line: "1.2 Цел: …", "Мярка 2: …", "1 Повишаване …", or the bare title. */
+export function sectionText(section: Section): string {
+  const head = [section.number, section.label].filter((part): part is string => !!part && part.trim() !== "");
+  if (section.label) return `${head.join(" ")}: ${section.title}`;
+  if (head.length > 0) return `${head.join(" ")} ${section.title}`;
+  return section.title;
+}
+
+/** The outermost section, and the inner ones joined with " / ". */
+export function sectionColumns(row: Row): { section: string | null; subsection: string | null } {
+  const [outer, ...inner] = row.sections;
+  return {
+    section: outer ? sectionText(outer) : null,
+    subsection: inner.length > 0 ? inner.map(sectionText).join(" / ") : null,
+  };
+}
+
+/** The responsible parties with abbreviations spelled out, joined with "; " (the printed form where none is known). */
+export function expandedParties(row: Row): string | null {
+  const names = row.responsible.parties.map((party) => party.expanded ?? party.text).filter((name) => name.trim() !== "");
+  return names.length > 0 ? names.join("; ") : null;
+}
+
+/** A short human name of a plan: "Кюстендил 2024/2025", falling back on the file name. */
+export function planName(doc: PlanDocument): string {
+  const parts = [doc.document.region, doc.document.period?.label].filter((part): part is string => !!part);
+  return parts.length > 0 ? parts.join(" ") : doc.source.file;
+}
+
+/**
+ * Distinct names for a list of plans (a name used twice gets its file name added), in input order.
+ */
+export function distinctPlanNames(docs: PlanDocument[]): string[] {
+  const base = docs.map(planName);
+  const seen = new Map<string, number>();
+  for (const name of base) seen.set(name, (seen.get(name) ?? 0) + 1);
+  const names = base.map((name, i) => ((seen.get(name) ?? 0) > 1 && name !== docs[i].source.file ? `${name} (${docs[i].source.file})` : name));
+  // Still equal (same file name twice): number them.
+  const used = new Map<string, number>();
+  return names.map((name) => {
+    const count = (used.get(name) ?? 0) + 1;
+    used.set(name, count);
+    return count > 1 ? `${name} #${count}` : name;
+  });
+}
+
+/** A column of a sheet: header, width in characters, and how its cells look. */
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  /** Number format for the cells (dates, percentages). */
+  numFmt?: string;
+  /** Wrap long text (default true). */
+  wrap?: boolean;
+}
+
+/**
+ * Header row, widths, bold frozen header, autofilter over the used range, top-aligned wrapped cells.
+ * Call after the data rows have been added.
+ */
+export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], headerRow = 1): void {
+  columns.forEach((spec, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    if (spec.numFmt) column.numFmt = spec.numFmt;
+    column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
+  });
+  const header = sheet.getRow(headerRow);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
+  });
+  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  const lastRow = Math.max(sheet.rowCount, headerRow);
+  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns.length } };
+}
+
+/** Print setup shared by every sheet: landscape A4, fit to page width, header row repeated. */
+export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+}
