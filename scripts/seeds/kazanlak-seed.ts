@@ -8,6 +8,18 @@
  * once, that the word multiset of the output equals the seed's, and validates against PlanDocument.
  *
  * Run: npx tsx scripts/seeds/kazanlak-seed.ts [seed.txt] [out.json]
+ *
+ * Judgment calls (see also the comments in `items`):
+ * - "СТРАТЕГИЧЕСКА ЦЕЛ: …" stands above the table's header row, so it is document text, not a section.
+ * - The running page headers ("План на дейностите за 2024 г.- стр. N", lines 1 and 527) enter no cell.
+ * - Two merged "Мярка" cells are cut by a page break; their tails (lines 852–860, 1261–1262) are joined
+ *   back to the measure title, not to the expected-results cell printed just before them.
+ * - "психо-" + "физическите" keeps its hyphen: the author writes "психо-социална" mid-line, and the wide
+ *   activity column shows no other line-end hyphen outside compounds (dictionary-bg knows only
+ *   "психофизическите", so a dictionary-driven joiner would disagree).
+ * - "Началото на учебната 2024/2025" names the start of the school year: kind "day", 2024-09-15.
+ * - The row "Работа с родителските общности…" has no financing text: null (the cell above may be a
+ *   vertically merged cell spanning both rows; the text dump cannot tell).
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
