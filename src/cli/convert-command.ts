@@ -1,0 +1,87 @@
+/**
+ * `plan-extract convert`: every input converted with bounded concurrency on worker threads; one bad
+ * input never stops the batch; errors.json and the all-plans workbook written at the end.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import pLimit from "p-limit";
+import type { ConversionError, PlanDocument } from "../model/schema.js";
+import { writeAtomically } from "../output/atomic-write.js";
+import { writePlanWorkbook } from "../output/workbook.js";
+import { findInputs, PLAN_EXTENSIONS } from "./inputs.js";
+import { outputStems } from "./output-names.js";
+import { createExecutor } from "./pool.js";
+import type { FileResult, FileTask } from "./process-file.js";
+import { Progress } from "./progress.js";
+
+export interface ConvertCommandOptions {
+  inputs: string[];
+  outDir: string;
+  concurrency: number;
+  formats: { json: boolean; xlsx: boolean };
+  quiet: boolean;
+  force: boolean;
+  password?: string;
+  maxBytes: number;
+  abbreviationsFile?: string;
+  tty: boolean;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/** Returns the exit code: 0 all converted, 1 at least one failed. */
+export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
+  const { files, missing } = await findInputs(opts.inputs, PLAN_EXTENSIONS);
+  await mkdir(opts.outDir, { recursive: true });
+  const errors: ConversionError[] = missing.map((m) => ({ file: m.path, code: "io", message: m.message }));
+  for (const m of missing) opts.err.write(`error: ${m.path}: ${m.message} [io]\n`);
+
+  const stems = outputStems(files);
+  const progress = new Progress({ total: files.length, quiet: opts.quiet, tty: opts.tty, out: opts.out, err: opts.err });
+  const executor = createExecutor(Math.min(opts.concurrency, Math.max(1, files.length)));
+  const limit = pLimit(Math.max(1, opts.concurrency));
+  // Only the converted documents are kept (for the all-plans workbook), in input order.
+  const docs: (PlanDocument | null)[] = new Array(files.length).fill(null);
+  let converted = 0;
+  let skipped = 0;
+  try {
+    await Promise.all(
+      files.map((file, i) =>
+        limit(async () => {
+          const task: FileTask = {
+            path: file,
+            stem: stems[i],
+            outDir: opts.outDir,
+            formats: opts.formats,
+            force: opts.force,
+            password: opts.password,
+            maxBytes: opts.maxBytes,
+            abbreviationsFile: opts.abbreviationsFile,
+          };
+          const result: FileResult = await executor.run(task);
+          const display = relative(process.cwd(), file) || file;
+          progress.file(result, display);
+          if (result.ok) {
+            docs[i] = result.doc;
+            if (result.skipped) skipped++;
+            else converted++;
+          } else {
+            errors.push({ file: display, code: result.code, message: result.message });
+          }
+        }),
+      ),
+    );
+  } finally {
+    await executor.close();
+  }
+
+  const good = docs.filter((d): d is PlanDocument => d !== null);
+  if (opts.formats.xlsx && good.length > 0) {
+    await writePlanWorkbook(good, join(opts.outDir, "all-plans.xlsx"));
+  }
+  await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
+  progress.finish(
+    `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,
+  );
+  return errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+/**
+ * One input of a batch: read, convert, write its JSON and workbook. Runs in a worker thread or in
+ * the main thread; returns a plain, cloneable result and never throws for a bad input.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { convertBuffer } from "../convert.js";
+import { ConversionFailure } from "../extract/grid.js";
+import { PlanDocument } from "../model/schema.js";
+import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
+import { writePlanJson } from "../output/json.js";
+import { writePlanWorkbook } from "../output/workbook.js";
+
+export interface FileTask {
+  path: string;
+  /** Output file name stem, e.g. "plan.pdf" → plan.pdf.json, plan.pdf.xlsx. */
+  stem: string;
+  outDir: string;
+  formats: { json: boolean; xlsx: boolean };
+  force: boolean;
+  password?: string;
+  maxBytes: number;
+  abbreviationsFile?: string;
+}
+
+export type FileResult =
+  | { ok: true; path: string; skipped: boolean; doc: PlanDocument; pages: number; ms: number }
+  | { ok: false; path: string; code: string; message: string; ms: number };
+
+const tables = new Map<string, AbbreviationTable>();
+function abbreviationsFor(file: string | undefined): AbbreviationTable {
+  const key = file ?? "";
+  let t = tables.get(key);
+  if (!t) {
+    t = file ? loadAbbreviations(file) : loadAbbreviations();
+    tables.set(key, t);
+  }
+  return t;
+}
+
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const info = await stat(task.path);
+    if (info.size > task.maxBytes) {
+      throw new ConversionFailure(
+        "too-large",
+        `the file is ${(info.size / 1048576).toFixed(1)} MB, above the limit of ${(task.maxBytes / 1048576).toFixed(1)} MB (--max-size)`,
+      );
+    }
+    const bytes = new Uint8Array(await readFile(task.path));
+    const jsonPath = join(task.outDir, `${task.stem}.json`);
+    const xlsxPath = join(task.outDir, `${task.stem}.xlsx`);
+    if (!task.force) {
+      const previous = await previousOutput(jsonPath, bytes);
+      if (previous) return { ok: true, path: task.path, skipped: true, doc: previous, pages: previous.source.pages ?? 0, ms: ms() };
+    }
+    const { value } = await convertBuffer(bytes, {
+      fileName: basename(task.path),
+      password: task.password,
+      maxBytes: task.maxBytes,
+      abbreviations: abbreviationsFor(task.abbreviationsFile),
+    });
+    // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
+    if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);
+    if (task.formats.json) await writePlanJson(value, jsonPath);
+    return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
+  } catch (err) {
+    if (err instanceof ConversionFailure) return { ok: false, path: task.path, code: err.code, message: err.message, ms: ms() };
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) {
+      return { ok: false, path: task.path, code: "io", message: e.message, ms: ms() };
+    }
+    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${e?.message ?? String(err)}`, ms: ms() };
+  }
+}
+
+/** The earlier output of the same bytes, when it exists and is valid: then the input is skipped. */
+async function previousOutput(jsonPath: string, bytes: Uint8Array): Promise<PlanDocument | null> {
+  let text: string;
+  try {
+    text = await readFile(jsonPath, "utf8");
+  } catch {
+    return null;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  try {
+    const parsed = PlanDocument.safeParse(JSON.parse(text));
+    if (parsed.success && parsed.data.source.sha256 === sha256) return parsed.data;
+  } catch {
+    // An unreadable earlier output is simply redone.
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Heading text → { label, title } and the heading's rank, so nested headings ("Оперативна цел 1",
+ * "Мярка 2", "Цел") find their place in the section path.
+ */
+import type { Section } from "../model/schema.js";
+
+// Leading words that name what a heading is. Longer phrases first. The rank orders them from the
+// outermost (0) inwards; the same rank replaces the heading before it.
+const LABEL_WORDS: { pattern: string; rank: number }[] = [
+  { pattern: "стратегическа цел", rank: 0 },
+  { pattern: "стратегически цели", rank: 0 },
+  { pattern: "приоритетно направление", rank: 1 },
+  { pattern: "приоритетна област", rank: 1 },
+  { pattern: "приоритет", rank: 1 },
+  { pattern: "направление", rank: 1 },
+  { pattern: "оперативна цел", rank: 2 },
+  { pattern: "специфична цел", rank: 2 },
+  { pattern: "подцел", rank: 3 },
+  { pattern: "цел", rank: 3 },
+  { pattern: "мярка", rank: 4 },
+  { pattern: "задача", rank: 5 },
+];
+
+const LABEL_RE = new RegExp(
+  `^(${LABEL_WORDS.map((l) => l.pattern).join("|")})(\\s+(?:№\\s*)?[\\dIVXLC]+(?:\\.\\d+)*\\.?)?\\s*[:.–-]\\s*`,
+  "iu",
+);
+
+export interface Heading {
+  label: string | null;
+  title: string;
+  /** Rank of the label word (0 outermost); null when the heading has no label word. */
+  rank: number | null;
+}
+
+/** Split "Мярка 2: Прилагане …" into label "Мярка 2" and title "Прилагане …". */
+export function parseHeading(text: string): Heading {
+  const m = LABEL_RE.exec(text);
+  if (!m) return { label: null, title: text.trim(), rank: null };
+  const word = m[1];
+  const label = (word + (m[2] ? " " + m[2].trim().replace(/\.$/, "") : "")).replace(/\s+/g, " ");
+  const title = text.slice(m[0].length).trim();
+  const rank = LABEL_WORDS.find((l) => l.pattern === word.toLowerCase())?.rank ?? null;
+  return { label, title: title || text.trim(), rank };
+}
+
+/** Whether a text starts with a heading label word followed by a colon ("Цел: …", "Мярка 1: …"). */
+export function hasHeadingLabel(text: string): boolean {
+  return LABEL_RE.test(text);
+}
+
+/** Separator rows such as "Дейности:" that are neither rows nor sections. */
+export function isSeparatorText(text: string): boolean {
+  return /^(дейности|мерки и дейности|мерки|задачи|мероприятия)\s*:?$/iu.test(text.trim());
+}
+
+/** Number depth: "1" → 1, "1.2" → 2, "1.2.3" → 3. */
+export function numberDepth(number: string | null): number {
+  if (!number) return 0;
+  return number.split(".").filter(Boolean).length;
+}
+
+interface OpenSection {
+  section: Section;
+  /** For ordering: numbered depth, or a label rank offset. */
+  level: number;
+}
+
+/**
+ * The current path of headings. Numbered headings nest by their depth; labelled, unnumbered headings
+ * by the rank of their label word; a heading closes every heading at its level or deeper.
+ */
+export class SectionPath {
+  private open: OpenSection[] = [];
+
+  push(section: Section, level: number): void {
+    while (this.open.length && this.open[this.open.length - 1].level >= level) this.open.pop();
+    this.open.push({ section, level });
+  }
+
+  /** Close every heading at `level` or deeper. */
+  closeFrom(level: number): void {
+    while (this.open.length && this.open[this.open.length - 1].level >= level) this.open.pop();
+  }
+
+  current(): Section[] {
+    return this.open.map((o) => ({ ...o.section }));
+  }
+
+  /** The innermost open section, to extend its title when a heading continues on the next page. */
+  last(): Section | null {
+    return this.open.length ? this.open[this.open.length - 1].section : null;
+  }
+
+  lastLevel(): number | null {
+    return this.open.length ? this.open[this.open.length - 1].level : null;
+  }
+}
+
+/** Level of a heading for SectionPath: numbered headings by depth, others by label rank. */
+export function headingLevel(number: string | null, heading: Heading): number {
+  if (number) return numberDepth(number) * 10;
+  if (heading.rank !== null) return heading.rank * 10 + 5;
+  return 1;
+}

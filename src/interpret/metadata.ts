@@ -1,0 +1,114 @@
+/**
+ * Document metadata from the text before the plan table: title, issuer, region, period.
+ */
+import type { TextBlock } from "../extract/grid.js";
+import type { PlanDocument } from "../model/schema.js";
+
+type Metadata = PlanDocument["document"];
+
+/** "П Л А Н" → "ПЛАН": runs of single letters separated by single spaces become one word. */
+export function collapseLetterSpacing(text: string): string {
+  return text.replace(/(?<![\p{L}])(\p{L})((?: \p{L}){2,})(?![\p{L}])/gu, (m) => m.replace(/ /g, ""));
+}
+
+function clean(text: string): string {
+  return collapseLetterSpacing(text.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim());
+}
+
+/** Whether a text is a running page header or a page number rather than part of the title. */
+function isPageFurniture(text: string): boolean {
+  return /стр\.\s*\d+|^\d+$|^страница\s+\d+/iu.test(text.trim());
+}
+
+const PERIOD_PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Metadata["period"] }[] = [
+  {
+    // "за учебната 2024/2025 година", "учебна 2024-2025 г."
+    re: /учебна(?:та)?\s+(\d{4})\s*[/–-]\s*(\d{4})/iu,
+    make: (m) => ({ label: `${m[1]}/${m[2]}`, start: `${m[1]}-09-15`, end: `${m[2]}-09-14` }),
+  },
+  {
+    re: /(\d{4})\s*[/–-]\s*(\d{4})\s+учебна/iu,
+    make: (m) => ({ label: `${m[1]}/${m[2]}`, start: `${m[1]}-09-15`, end: `${m[2]}-09-14` }),
+  },
+  {
+    // "за периода 2024 – 2026 г."
+    re: /за\s+(?:периода\s+)?(\d{4})\s*[–-]\s*(\d{4})\s*(?:г\.|година|години)/iu,
+    make: (m) => ({ label: `${m[1]}-${m[2]}`, start: `${m[1]}-01-01`, end: `${m[2]}-12-31` }),
+  },
+  {
+    // "за 2024 г.", "за 2024 година"
+    re: /за\s+(?:(?:календарната|бюджетната)\s+)?(\d{4})\s*(?:г\.|год\.|година)/iu,
+    make: (m) => ({ label: m[1], start: `${m[1]}-01-01`, end: `${m[1]}-12-31` }),
+  },
+];
+
+export function findPeriod(text: string): Metadata["period"] {
+  for (const p of PERIOD_PATTERNS) {
+    const m = p.re.exec(text);
+    if (m) return p.make(m);
+  }
+  return null;
+}
+
+/** "КЮСТЕНДИЛ" → "Кюстендил", "СТАРА ЗАГОРА" → "Стара Загора"; mixed case is kept. */
+function placeName(text: string): string {
+  const t = text.trim().replace(/[.,;:]+$/, "");
+  if (t !== t.toUpperCase()) return t;
+  return t
+    .toLowerCase()
+    .split(/(\s+|-)/)
+    .map((w) => (/^\p{L}/u.test(w) ? w[0].toUpperCase() + w.slice(1) : w))
+    .join("");
+}
+
+const PLACE = "([\\p{Lu}][\\p{L}]+(?:[ -][\\p{Lu}][\\p{L}]+)?)";
+const ISSUER_PATTERNS: { re: RegExp; make: (place: string) => { issuer: string; region: string } }[] = [
+  {
+    re: new RegExp(`регионално управление на образованието\\s*[–—-]?\\s*(?:гр\\.\\s*)?${PLACE}`, "iu"),
+    make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }),
+  },
+  { re: new RegExp(`\\bРУО\\s*[–—-]\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }) },
+  { re: new RegExp(`\\bобщина\\s+${PLACE}`, "iu"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
+  { re: new RegExp(`общински съвет\\s*[–—-]?\\s*${PLACE}`, "iu"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
+  { re: new RegExp(`\\bобласт\\s+${PLACE}`, "iu"), make: (p) => ({ issuer: `Област ${p}`, region: p }) },
+];
+
+function findIssuer(text: string): { issuer: string; region: string } | null {
+  for (const p of ISSUER_PATTERNS) {
+    const m = p.re.exec(text);
+    if (m) {
+      const place = placeName(m[1]);
+      // Words that follow a place name in an upper-case title are not part of it ("КЮСТЕНДИЛ ЗА").
+      const trimmed = place.replace(/\s+(За|На|В|И)$/u, "");
+      return p.make(trimmed);
+    }
+  }
+  return null;
+}
+
+/**
+ * Title: from the first line that starts with "План" (after collapsing letter spacing) through the
+ * line that names the plan's period, at most six lines.
+ */
+function findTitle(lines: string[]): string | null {
+  const start = lines.findIndex((l) => /^(годишен\s+|оперативен\s+)?план\b/iu.test(l) && !isPageFurniture(l));
+  if (start < 0) return null;
+  const parts: string[] = [];
+  for (let i = start; i < lines.length && parts.length < 6; i++) {
+    const line = lines[i];
+    if (i > start && (/^\(/.test(line) || line.length > 200 || /^\d+\.\s/.test(line))) break;
+    parts.push(line);
+    if (findPeriod(parts.join(" "))) break;
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim() || null;
+}
+
+export function readMetadata(blocks: TextBlock[], tableText: string): Metadata {
+  const before = blocks.filter((b) => b.where === "before").map((b) => clean(b.text)).filter((t) => t && !isPageFurniture(t));
+  const lines = before.flatMap((t) => t.split(/\n/)).map((t) => t.trim()).filter(Boolean);
+  const title = findTitle(lines);
+  const headText = lines.join(" ");
+  const period = (title && findPeriod(title)) || findPeriod(headText) || null;
+  const who = (title && findIssuer(title)) || findIssuer(headText) || findIssuer(tableText.slice(0, 2000)) || null;
+  return { title, issuer: who?.issuer ?? null, region: who?.region ?? null, period };
+}

@@ -1,0 +1,225 @@
+/**
+ * Grid → raw plan rows: headings become sections, separator rows are skipped, rows cut by a page
+ * break are joined cell by cell, repeated header rows are dropped. Text stays as lines here; it is
+ * cleaned and normalised afterwards.
+ */
+import type { Grid, GridCell, GridRow, ExtractWarning } from "../extract/grid.js";
+import type { Section } from "../model/schema.js";
+import { isRepeatedHeader, type ColumnMap, type ColumnRole } from "./columns.js";
+import {
+  SectionPath,
+  hasHeadingLabel,
+  headingLevel,
+  isSeparatorText,
+  numberDepth,
+  parseHeading,
+} from "./headings.js";
+
+export interface RawRow {
+  number: string | null;
+  sections: Section[];
+  /** Lines per role (for "extra": per header text). */
+  lines: Partial<Record<Exclude<ColumnRole, "extra">, string[]>>;
+  extra: Record<string, string[]>;
+  pages: number[];
+  /** Page on which the row starts (PDF), for warnings. */
+  page: number | null;
+}
+
+type Cleaner = (lines: string[]) => string;
+
+const NUMBER_RE = /^(\d+(?:\.\d+)*)\.?$/;
+
+function cellText(cell: GridCell | undefined): string {
+  return cell ? cell.lines.join(" ").replace(/\s+/g, " ").trim() : "";
+}
+
+function pushLines(target: string[] | undefined, lines: string[]): string[] {
+  return [...(target ?? []), ...lines.filter((l) => l.trim() !== "")];
+}
+
+interface RowView {
+  row: GridRow;
+  /** Cells by the role of their first column. */
+  byRole: Map<ColumnRole, GridCell>;
+  extras: { header: string; cell: GridCell }[];
+  nonEmpty: GridCell[];
+  /** A cell other than number/measure spanning most of the table. */
+  spanning: GridCell | null;
+}
+
+function viewRow(row: GridRow, map: ColumnMap): RowView {
+  const byRole = new Map<ColumnRole, GridCell>();
+  const extras: { header: string; cell: GridCell }[] = [];
+  let spanning: GridCell | null = null;
+  const dataColumns = map.roles.filter((r) => r !== "number" && r !== "measure").length;
+  for (const cell of row.cells) {
+    const role = map.roles[cell.col] ?? "extra";
+    if (role === "extra") extras.push({ header: map.headers[cell.col] || `Колона ${cell.col + 1}`, cell });
+    else if (!byRole.has(role)) byRole.set(role, cell);
+    if (role !== "number" && role !== "measure" && cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell)) {
+      spanning = cell;
+    }
+  }
+  const nonEmpty = row.cells.filter((c) => cellText(c) !== "");
+  return { row, byRole, extras, nonEmpty, spanning };
+}
+
+/** Deepest row number among rows that carry more than a number and an activity: the activity level. */
+function activityDepth(views: RowView[]): number {
+  let depth = 0;
+  for (const v of views) {
+    const num = cellText(v.byRole.get("number")).replace(/\.$/, "");
+    const others = v.nonEmpty.filter((c) => c !== v.byRole.get("number") && c !== v.byRole.get("activity"));
+    if (NUMBER_RE.test(num) && others.length > 0 && !v.spanning) depth = Math.max(depth, numberDepth(num));
+  }
+  return depth;
+}
+
+export interface RowsResult {
+  rows: RawRow[];
+  warnings: ExtractWarning[];
+}
+
+/**
+ * Walk one table's grid. `clean` turns a cell's lines into cleaned text (used for heading titles).
+ */
+export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsResult {
+  const warnings: ExtractWarning[] = [];
+  const rows: RawRow[] = [];
+  const path = new SectionPath();
+  const views = grid.rows.slice(map.headerRowCount).map((r) => viewRow(r, map));
+  const actDepth = activityDepth(views);
+  const hasNumberColumn = map.roles.includes("number");
+  const hasDeadlineColumn = map.roles.includes("deadline");
+  let measureLevel: number | null = null;
+  let lastWasRow = false;
+  // A page break before a repeated header row applies to the first row after that header.
+  let pendingBreak = false;
+
+  for (const v of views) {
+    const { row } = v;
+    pendingBreak ||= row.afterPageBreak;
+    if (isRepeatedHeader(row, map)) continue;
+    const afterBreak = pendingBreak;
+    pendingBreak = false;
+    const numberCell = v.byRole.get("number");
+    const numberText = cellText(numberCell).replace(/\.$/, "");
+    const number = numberText || null;
+
+    // A merged side cell ("Мярка 2: …") opens a section over the rows it groups.
+    const measureCell = v.byRole.get("measure");
+    const measureText = measureCell ? clean(measureCell.lines) : "";
+    if (measureCell && measureText) {
+      const heading = parseHeading(measureText);
+      const current = path.last();
+      if (afterBreak && !hasHeadingLabel(measureText) && current && measureLevel !== null && path.lastLevel() === measureLevel) {
+        // The merged cell was cut by the page break: its text goes on.
+        current.title = clean([current.title, ...measureCell.lines]);
+      } else {
+        measureLevel = headingLevel(null, heading.rank === null ? { ...heading, rank: 4 } : heading);
+        path.push({ number: null, label: heading.label, title: heading.title }, measureLevel);
+      }
+    }
+
+    const content = v.nonEmpty.filter((c) => c !== measureCell && c !== numberCell);
+    if (content.length === 0) {
+      pendingBreak = afterBreak;
+      if (number && !measureText) {
+        warnings.push({ code: "row-number-only", message: `Row ${number} has a number and no text; skipped.`, page: row.page });
+      }
+      continue;
+    }
+
+    // Separator rows ("Дейности:") are neither rows nor sections.
+    if (content.length === 1 && isSeparatorText(cellText(content[0]))) continue;
+
+    const activityCell = v.byRole.get("activity");
+    const only = content.length === 1 ? content[0] : null;
+    const headingCell = v.spanning && only === v.spanning ? v.spanning : null;
+    const headingByLabel =
+      only && only === activityCell && hasHeadingLabel(cellText(only)) && !(hasNumberColumn && numberDepth(number) >= actDepth && actDepth > 0);
+    const headingByNumber =
+      only && only === activityCell && number && NUMBER_RE.test(numberText) && actDepth > 0 && numberDepth(numberText) < actDepth;
+
+    const prev = rows[rows.length - 1];
+    const startsLower = /^[\p{Ll}]/u.test(cellText(activityCell ?? content[0]));
+    const isContinuation =
+      afterBreak &&
+      lastWasRow &&
+      prev !== undefined &&
+      !(measureCell && measureText && hasHeadingLabel(measureText)) &&
+      ((hasNumberColumn && !number && !headingCell) ||
+        (!hasNumberColumn && hasDeadlineColumn && !cellText(v.byRole.get("deadline")) && (prev.lines.deadline?.length ?? 0) > 0) ||
+        (!number && startsLower));
+
+    if (isContinuation) {
+      for (const [role, cell] of v.byRole) {
+        if (role === "number" || role === "measure") continue;
+        const key = role as Exclude<ColumnRole, "extra">;
+        prev.lines[key] = pushLines(prev.lines[key], cell.lines);
+      }
+      for (const { header, cell } of v.extras) prev.extra[header] = pushLines(prev.extra[header], cell.lines);
+      prev.pages = mergePages(prev.pages, rowPages(row));
+      continue;
+    }
+
+    if (headingCell || headingByLabel || headingByNumber) {
+      const cell = headingCell ?? only!;
+      const text = clean(cell.lines);
+      if (afterBreak && !number && startsLower && path.last()) {
+        const last = path.last()!;
+        last.title = clean([last.title, ...cell.lines]);
+        continue;
+      }
+      const heading = parseHeading(text);
+      path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
+      lastWasRow = false;
+      continue;
+    }
+
+    if (!activityCell || !cellText(activityCell)) {
+      warnings.push({
+        code: "row-without-activity",
+        message: `A table row${number ? ` numbered ${number}` : ""} has no activity text; its cells were kept in the row before it.`,
+        page: row.page,
+      });
+      if (prev) {
+        for (const [role, cell] of v.byRole) {
+          if (role === "number" || role === "measure") continue;
+          const key = role as Exclude<ColumnRole, "extra">;
+          prev.lines[key] = pushLines(prev.lines[key], cell.lines);
+        }
+        prev.pages = mergePages(prev.pages, rowPages(row));
+      }
+      continue;
+    }
+
+    const raw: RawRow = {
+      number,
+      sections: path.current(),
+      lines: {},
+      extra: {},
+      pages: rowPages(row),
+      page: row.page,
+    };
+    for (const [role, cell] of v.byRole) {
+      if (role === "number" || role === "measure") continue;
+      raw.lines[role as Exclude<ColumnRole, "extra">] = pushLines(undefined, cell.lines);
+    }
+    for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
+    rows.push(raw);
+    lastWasRow = true;
+  }
+  return { rows, warnings };
+}
+
+function rowPages(row: GridRow): number[] {
+  const pages = new Set<number>();
+  for (const cell of row.cells) if (cellText(cell)) for (const p of cell.pages) pages.add(p);
+  return [...pages].sort((a, b) => a - b);
+}
+
+function mergePages(a: number[], b: number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { planJsonSchema, validatePlan, InvalidDocumentError } from "../../src/model/schema.js";
+
+const good = {
+  schemaVersion: 1,
+  source: { file: "plan.pdf", format: "pdf", sha256: "a".repeat(64), pages: 2 },
+  document: { title: "План", issuer: null, region: null, period: { label: "2024", start: "2024-01-01", end: "2024-12-31" } },
+  rows: [
+    {
+      number: "1.1",
+      sections: [{ number: "1", label: null, title: "Приоритет" }],
+      activity: "Дейност",
+      deadline: { text: "декември 2024 г.", start: "2024-12-01", end: "2024-12-31", kind: "month" },
+      indicator: { unit: null, current: null, target: null, expected: null },
+      financing: null,
+      responsible: { text: "РУО", parties: [{ text: "РУО", expanded: "Регионално управление на образованието" }] },
+      note: null,
+      pages: [1],
+    },
+  ],
+  warnings: [{ code: "x", message: "y", page: null }],
+};
+
+describe("output schema", () => {
+  it("accepts a contract-shaped document", () => {
+    expect(validatePlan(good).rows[0].number).toBe("1.1");
+  });
+
+  it("refuses an invalid document with a readable message naming the field", () => {
+    const bad = structuredClone(good) as any;
+    bad.rows[0].deadline.start = "1 декември";
+    bad.source.format = "odt";
+    let error: unknown;
+    try {
+      validatePlan(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidDocumentError);
+    const msg = (error as Error).message;
+    expect(msg).toMatch(/rows\[0\]\.deadline\.start/);
+    expect(msg).toMatch(/source\.format/);
+  });
+
+  it("prints a JSON Schema that names every contract field", () => {
+    const schema = planJsonSchema() as any;
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(Object.keys(schema.properties)).toEqual(["schemaVersion", "source", "document", "rows", "warnings"]);
+    const row = schema.properties.rows.items;
+    for (const f of ["number", "sections", "activity", "deadline", "indicator", "financing", "responsible", "note", "pages"]) {
+      expect(row.required).toContain(f);
+    }
+  });
+});
