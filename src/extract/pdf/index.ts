@@ -1,0 +1,145 @@
+/**
+ * PDF bytes → ExtractedDocument: ruled tables (lattice), borderless tables (stream), text outside
+ * tables as blocks, running headers/footers removed. Pages are read one by one and released.
+ */
+import { ConversionFailure, type ExtractedDocument, type ExtractWarning, type TextBlock } from "../grid.js";
+import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
+import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
+import { openPdf } from "./load.js";
+import { readPage, type PageContent, type TextItem } from "./page.js";
+import { findRunningItems } from "./running.js";
+import { findStreamTables } from "./stream.js";
+import { buildLines, type TextLine } from "./text-lines.js";
+
+export interface ExtractPdfOptions {
+  password?: string;
+}
+
+/** Fewer visible characters than this in the whole document means there is no text layer. */
+const MIN_TEXT_CHARS = 20;
+
+export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
+  const doc = await openPdf(bytes, opts.password);
+  const warnings: ExtractWarning[] = [];
+  const pages: PageContent[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page;
+      try {
+        page = await doc.getPage(n);
+      } catch (err) {
+        throw new ConversionFailure("damaged", `page ${n} of the PDF cannot be read: ${(err as Error)?.message ?? err}`);
+      }
+      try {
+        pages.push(await readPage(page, n));
+      } catch (err) {
+        if (err instanceof ConversionFailure) throw err;
+        warnings.push({ code: "pdf-page-unreadable", message: `page ${n} could not be read: ${(err as Error)?.message ?? err}`, page: n });
+        pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [] });
+      }
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  return extractFromPages(pages, warnings);
+}
+
+const visibleChars = (items: TextItem[]): number => items.reduce((a, it) => a + it.str.replace(/\s+/g, "").length, 0);
+
+/** The layout analysis on already-read pages (exported for tests). */
+export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[] = []): ExtractedDocument {
+  const total = pages.reduce((a, p) => a + visibleChars(p.items), 0);
+  if (total < MIN_TEXT_CHARS) {
+    throw new ConversionFailure(
+      "no-text-layer",
+      "the PDF has no text layer (scanned images?): its pages contain no extractable text",
+    );
+  }
+  for (const p of pages) {
+    if (visibleChars(p.items) === 0) {
+      warnings.push({ code: "pdf-page-without-text", message: `page ${p.number} has no text layer (an image only?)`, page: p.number });
+    }
+  }
+  const running = findRunningItems(pages);
+  const fragments: Fragment[] = [];
+  const outsideByPage = new Map<number, TextItem[]>();
+  for (const p of pages) {
+    const lattice = findLatticeTables(p.horizontals, p.verticals);
+    const { fragments: lf, outside } = assignItems(lattice, p.items, p.number);
+    const rest = outside.filter((it) => !running.has(it));
+    const stream = findStreamTables(rest, p);
+    fragments.push(...lf, ...stream.fragments);
+    outsideByPage.set(p.number, stream.outside);
+  }
+  fragments.sort((a, b) => a.page - b.page || a.box.y0 - b.box.y0);
+
+  const linesByPage = new Map<number, TextLine[]>();
+  for (const [n, items] of outsideByPage) linesByPage.set(n, buildLines(items));
+
+  const textBetween = (a: Fragment, b: Fragment): boolean => {
+    const after = (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * 0.3 > a.box.y1);
+    const before = (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0);
+    return after || before;
+  };
+  const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
+  for (const t of tables) {
+    if (t.grid.rows.length === 0) continue;
+  }
+  return {
+    format: "pdf",
+    pages: pages.length,
+    tables: tables.map((t) => t.grid),
+    text: textBlocks(linesByPage, tables),
+    warnings,
+  };
+}
+
+function before(a: { page: number; y: number }, b: { page: number; y: number }): boolean {
+  return a.page < b.page || (a.page === b.page && a.y < b.y);
+}
+
+/** Lines outside tables → paragraphs (same size and weight, close together) with their place. */
+function textBlocks(linesByPage: Map<number, TextLine[]>, tables: AssembledTable[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const pagesSorted = [...linesByPage.keys()].sort((a, b) => a - b);
+  for (const n of pagesSorted) {
+    const lines = [...(linesByPage.get(n) ?? [])].sort((a, b) => a.y - b.y || a.x - b.x);
+    let cur: { lines: TextLine[] } | null = null;
+    const flush = (): void => {
+      if (!cur) return;
+      const first = cur.lines[0];
+      const pos = { page: n, y: first.y };
+      let where: TextBlock["where"] = "between";
+      if (tables.length === 0 || before(pos, tables[0].start)) where = "before";
+      else if (!before(pos, tables[tables.length - 1].end)) where = "after";
+      const block: TextBlock = {
+        text: cur.lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim(),
+        page: n,
+        where,
+        size: Math.round(first.size * 10) / 10,
+      };
+      if (cur.lines.every((l) => l.bold)) block.bold = true;
+      if (block.text) blocks.push(block);
+      cur = null;
+    };
+    for (const l of lines) {
+      const prev = cur?.lines[cur.lines.length - 1];
+      const joins =
+        prev !== undefined &&
+        l.y - prev.y <= Math.max(prev.size, l.size) * 1.7 &&
+        Math.abs(l.size - prev.size) < 0.6 &&
+        l.bold === prev.bold &&
+        !tables.some((t) => tableBetween(t, n, prev.y, l.y));
+      if (!joins) {
+        flush();
+        cur = { lines: [l] };
+      } else cur!.lines.push(l);
+    }
+    flush();
+  }
+  return blocks;
+}
+
+function tableBetween(t: AssembledTable, page: number, y0: number, y1: number): boolean {
+  return (t.start.page === page && t.start.y > y0 && t.start.y < y1) || (t.end.page === page && t.end.y > y0 && t.end.y < y1);
+}

@@ -1,0 +1,118 @@
+/**
+ * One PDF page → positioned text items and ruling lines, in a top-down page space (points, origin
+ * at the top-left of the page as displayed, rotation applied).
+ */
+import type { PDFPageProxy } from "./load.js";
+import { apply, extractRulings, type Segment } from "./paths.js";
+
+export interface TextItem {
+  str: string;
+  /** Left edge, baseline, right edge in top-down page space. */
+  x: number;
+  y: number;
+  x2: number;
+  /** Font size (points). */
+  size: number;
+  fontName: string;
+  bold: boolean;
+  italic: boolean;
+  /** pdfjs says a line ends after this item. */
+  eol: boolean;
+  page: number;
+}
+
+export interface PageContent {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  horizontals: Segment[];
+  verticals: Segment[];
+}
+
+interface RawItem {
+  str: string;
+  width: number;
+  height: number;
+  transform: number[];
+  fontName: string;
+  hasEOL: boolean;
+}
+
+interface FontInfo {
+  bold: boolean;
+  italic: boolean;
+}
+
+function fontInfo(page: PDFPageProxy, fontName: string, cache: Map<string, FontInfo>): FontInfo {
+  const hit = cache.get(fontName);
+  if (hit) return hit;
+  let info: FontInfo = { bold: false, italic: false };
+  try {
+    const objs = page.commonObjs as unknown as { has(k: string): boolean; get(k: string): unknown };
+    if (objs.has(fontName)) {
+      const f = objs.get(fontName) as { name?: string; bold?: boolean; black?: boolean; italic?: boolean } | null;
+      const name = (f?.name ?? "").replace(/^[A-Z]{6}\+/, "");
+      info = {
+        bold: Boolean(f?.bold || f?.black) || /bold|black|heavy|semibold|demi|,B\b/i.test(name),
+        italic: Boolean(f?.italic) || /italic|oblique|,I\b/i.test(name),
+      };
+    }
+  } catch {
+    // font not loaded: no style hint
+  }
+  cache.set(fontName, info);
+  return info;
+}
+
+/** Reads one page (text, then operators), then releases the page's resources. */
+export async function readPage(page: PDFPageProxy, number: number): Promise<PageContent> {
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = viewport.transform;
+    const ops = await page.getOperatorList();
+    const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    const cache = new Map<string, FontInfo>();
+    const items: TextItem[] = [];
+    for (const raw of content.items as RawItem[]) {
+      if (typeof raw.str !== "string" || !raw.transform) continue;
+      if (raw.str.length === 0 && !raw.hasEOL) continue;
+      const t = raw.transform;
+      const m = [vt[0] * t[0] + vt[2] * t[1], vt[1] * t[0] + vt[3] * t[1], vt[0] * t[2] + vt[2] * t[3], vt[1] * t[2] + vt[3] * t[3]];
+      const [x, y] = apply(vt, t[4], t[5]);
+      const size = Math.hypot(m[2], m[3]) || raw.height || 10;
+      // Text direction in page space; width runs along it.
+      const len = Math.hypot(m[0], m[1]) || 1;
+      const dx = m[0] / len;
+      const dy = m[1] / len;
+      const ex = x + dx * raw.width;
+      const ey = y + dy * raw.width;
+      // Only (near) horizontal text is laid out; vertical text keeps its start point.
+      const horizontal = Math.abs(dy) < 0.2;
+      const font = fontInfo(page, raw.fontName, cache);
+      items.push({
+        str: raw.str,
+        x: horizontal ? Math.min(x, ex) : x,
+        y: horizontal ? y : Math.max(y, ey),
+        x2: horizontal ? Math.max(x, ex) : x + size,
+        size,
+        fontName: raw.fontName,
+        bold: font.bold,
+        italic: font.italic,
+        eol: raw.hasEOL,
+        page: number,
+      });
+    }
+    return {
+      number,
+      width: viewport.width,
+      height: viewport.height,
+      items,
+      horizontals: rulings.horizontals,
+      verticals: rulings.verticals,
+    };
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Positioned text items → printed lines: items grouped by baseline, ordered by x, joined with a
+ * space where the gap between two items is wider than a fraction of the font size (pdfjs may split
+ * a word into several items, give one item per word, or carry the spaces as items of their own).
+ */
+import type { TextItem } from "./page.js";
+
+export interface TextLine {
+  text: string;
+  x: number;
+  x2: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  page: number;
+  items: TextItem[];
+}
+
+/** A gap wider than this many ems between two items is a space. */
+export const SPACE_GAP_EM = 0.17;
+
+const isBlank = (s: string): boolean => s.trim().length === 0;
+
+/** Drops the second copy of text drawn twice at (almost) the same place (fake bold). */
+function dropOverprint(items: TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const it of items) {
+    const dup = out.some(
+      (o) => o.str === it.str && Math.abs(o.x - it.x) < Math.max(1, it.size * 0.15) && Math.abs(o.y - it.y) < 1 && o.str.length > 0,
+    );
+    if (!dup) out.push(it);
+  }
+  return out;
+}
+
+/** Groups items into lines by baseline (top to bottom). Whitespace-only items are dropped. */
+export function groupLines(items: TextItem[]): TextItem[][] {
+  const real = items.filter((it) => !isBlank(it.str));
+  real.sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: { y: number; size: number; items: TextItem[] }[] = [];
+  for (const it of real) {
+    // Find a line whose baseline is close enough (superscripts / small offsets tolerated).
+    let best: { y: number; size: number; items: TextItem[] } | null = null;
+    let bestD = Infinity;
+    for (let k = lines.length - 1; k >= 0 && k >= lines.length - 3; k--) {
+      const l = lines[k];
+      const d = Math.abs(l.y - it.y);
+      const tol = Math.min(l.size, it.size) * 0.45;
+      if (d <= tol && d < bestD) {
+        best = l;
+        bestD = d;
+      }
+    }
+    if (best) {
+      best.items.push(it);
+      // keep the baseline of the main (largest) text
+      if (it.size > best.size) {
+        best.size = it.size;
+        best.y = it.y;
+      }
+    } else lines.push({ y: it.y, size: it.size, items: [it] });
+  }
+  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+/** Joins items of one line (sorted by x) with spaces where the gaps are. */
+export function joinLineItems(items: TextItem[]): string {
+  let text = "";
+  let prev: TextItem | null = null;
+  for (const it of dropOverprint(items)) {
+    if (prev) {
+      const gap = it.x - prev.x2;
+      const em = Math.max(Math.min(prev.size, it.size), 1);
+      const hasSpace = /\s$/.test(text) || /^\s/.test(it.str);
+      if (!hasSpace && gap > SPACE_GAP_EM * em) text += " ";
+    }
+    text += it.str;
+    prev = it;
+  }
+  return text.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+export function buildLines(items: TextItem[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const group of groupLines(items)) {
+    const text = joinLineItems(group);
+    if (!text) continue;
+    const main = group.reduce((a, b) => (b.str.length > a.str.length ? b : a));
+    const visible = group.filter((g) => !isBlank(g.str));
+    out.push({
+      text,
+      x: Math.min(...group.map((g) => g.x)),
+      x2: Math.max(...group.map((g) => g.x2)),
+      y: main.y,
+      size: main.size,
+      bold: visible.every((g) => g.bold),
+      italic: visible.every((g) => g.italic),
+      page: main.page,
+      items: group,
+    });
+  }
+  return out;
+}
