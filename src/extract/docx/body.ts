@@ -1,0 +1,362 @@
+/**
+ * Walks the body of word/document.xml in document order and builds the grid model: every
+ * top-level w:tbl becomes a Grid (gridSpan → colSpan, vMerge → rowSpan, w:tblHeader → header),
+ * paragraphs outside tables become text blocks. Automatic numbering labels are computed in the
+ * same pass, so each numbered paragraph gets the label Word prints in front of it.
+ */
+import type { ExtractWarning, Grid, GridCell, GridRow, TextBlock } from "../grid.js";
+import { Numbering } from "./numbering.js";
+import { readNumPr, readRunProps, Styles, type RunProps } from "./styles.js";
+import { elements, isMc, isW, onOff, textOf, wChild, wVal, type XmlElement } from "./xml.js";
+
+/** One paragraph as read: its lines (w:br splits), and formatting hints. */
+interface Paragraph {
+  lines: string[];
+  /** Every run with visible text is bold / italic (undefined when the paragraph has no text). */
+  bold?: boolean;
+  italic?: boolean;
+  /** Largest font size (pt) among runs with text, when known. */
+  size?: number;
+}
+
+/** Text, tables and warnings of one document body. */
+export interface BodyContent {
+  tables: Grid[];
+  text: TextBlock[];
+  warnings: ExtractWarning[];
+}
+
+interface CellDraft {
+  /** Index of the row the cell starts in. */
+  row: number;
+  col: number;
+  span: number;
+  rowSpan: number;
+  paragraphs: Paragraph[];
+}
+
+/** Wrappers that may enclose block, row, cell or run content and carry no meaning here. */
+const TRANSPARENT = new Set(["sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple", "dir", "bdo"]);
+/** Content that is not shown in the final (accepted-changes) view. */
+const SKIPPED = new Set(["del", "moveFrom", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr", "rPr", "pPr"]);
+
+const PARAGRAPH_BREAK = "\n";
+
+export class BodyReader {
+  private readonly tables: Grid[] = [];
+  private readonly order: ({ kind: "text"; block: Omit<TextBlock, "where"> } | { kind: "table" })[] = [];
+  private readonly warnings: ExtractWarning[] = [];
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly styles: Styles,
+    private readonly numbering: Numbering,
+  ) {}
+
+  read(document: XmlElement): BodyContent {
+    const body = wChild(document, "body");
+    if (body) this.walkBlocks(body, "body");
+    for (const numId of this.numbering.missing) {
+      this.warn("docx-numbering", `paragraphs refer to list ${numId}, which word/numbering.xml does not define; their numbers are missing`);
+    }
+    const tableIndexes = this.order.flatMap((item, i) => (item.kind === "table" ? [i] : []));
+    const first = tableIndexes[0] ?? Infinity;
+    const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
+    const text: TextBlock[] = [];
+    this.order.forEach((item, i) => {
+      if (item.kind !== "text") return;
+      const where = i < first ? "before" : i > last ? "after" : "between";
+      text.push({ ...item.block, where });
+    });
+    return { tables: this.tables, text, warnings: this.warnings };
+  }
+
+  private warn(code: string, message: string): void {
+    const key = `${code}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ code, message, page: null });
+  }
+
+  /** Body-level content: paragraphs become text blocks, tables become grids. */
+  private walkBlocks(container: XmlElement, mode: "body"): void {
+    for (const el of elements(container)) {
+      if (isW(el, "p")) {
+        for (const para of this.readParagraph(el)) this.addText(para);
+      } else if (isW(el, "tbl")) {
+        this.tables.push(this.readTable(el));
+        this.order.push({ kind: "table" });
+      } else if (isW(el) && TRANSPARENT.has(el.name)) {
+        this.walkBlocks(el, mode);
+      } else if (isMc(el, "AlternateContent")) {
+        const branch = elements(el)[0];
+        if (branch) this.walkBlocks(branch, mode);
+      }
+    }
+  }
+
+  private addText(para: Paragraph): void {
+    const text = para.lines.join(" ").replace(/\s+/g, " ").trim();
+    if (!text) return;
+    const block: Omit<TextBlock, "where"> = { text, page: null };
+    if (para.bold) block.bold = true;
+    if (para.size !== undefined) block.size = para.size;
+    this.order.push({ kind: "text", block });
+  }
+
+  /** Paragraphs of a cell (or of a nested table flattened into it). */
+  private cellParagraphs(container: XmlElement, out: Paragraph[], depth: number): void {
+    for (const el of elements(container)) {
+      if (isW(el, "p")) {
+        out.push(...this.readParagraph(el));
+      } else if (isW(el, "tbl")) {
+        this.warn("docx-nested-table", "a table nested inside a table cell was flattened into the text of that cell");
+        for (const row of this.rowElements(el)) {
+          for (const tc of this.cellElements(row)) this.cellParagraphs(tc, out, depth + 1);
+        }
+      } else if (isW(el) && TRANSPARENT.has(el.name)) {
+        this.cellParagraphs(el, out, depth);
+      } else if (isMc(el, "AlternateContent")) {
+        const branch = elements(el)[0];
+        if (branch) this.cellParagraphs(branch, out, depth);
+      }
+    }
+  }
+
+  private rowElements(tbl: XmlElement): XmlElement[] {
+    const out: XmlElement[] = [];
+    const visit = (el: XmlElement): void => {
+      for (const c of elements(el)) {
+        if (isW(c, "tr")) out.push(c);
+        else if (isW(c) && (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml")) visit(c);
+      }
+    };
+    visit(tbl);
+    return out;
+  }
+
+  private cellElements(tr: XmlElement): XmlElement[] {
+    const out: XmlElement[] = [];
+    const visit = (el: XmlElement): void => {
+      for (const c of elements(el)) {
+        if (isW(c, "tc")) out.push(c);
+        else if (isW(c) && (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml")) visit(c);
+      }
+    };
+    visit(tr);
+    return out;
+  }
+
+  private readTable(tbl: XmlElement): Grid {
+    const gridCols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) =>
+      isW(c, "gridCol"),
+    ).length;
+    const rows: { header: boolean; cells: CellDraft[] }[] = [];
+    /** Cells open for vertical merging, by starting grid column. */
+    const open = new Map<number, CellDraft>();
+    for (const tr of this.rowElements(tbl)) {
+      const trPr = wChild(tr, "trPr");
+      if (wChild(trPr, "del")) continue; // a row deleted with tracked changes
+      const header = onOff(trPr, "tblHeader") ?? false;
+      let col = parseInt(wVal(trPr, "gridBefore") ?? "0", 10) || 0;
+      const cells: CellDraft[] = [];
+      const rowIndex = rows.length;
+      for (const tc of this.cellElements(tr)) {
+        const tcPr = wChild(tc, "tcPr");
+        const span = Math.max(1, parseInt(wVal(tcPr, "gridSpan") ?? "1", 10) || 1);
+        const vMergeEl = wChild(tcPr, "vMerge");
+        const vMerge = vMergeEl ? (vMergeEl.attrs.val === "restart" ? "restart" : "continue") : null;
+        const hMergeEl = wChild(tcPr, "hMerge");
+        const paragraphs: Paragraph[] = [];
+        this.cellParagraphs(tc, paragraphs, 0);
+        const prev = cells[cells.length - 1];
+        if (hMergeEl && hMergeEl.attrs.val !== "restart" && prev) {
+          // legacy horizontal merge: this cell continues the one on its left
+          prev.span += span;
+          prev.paragraphs.push(...paragraphs);
+          col += span;
+          continue;
+        }
+        if (vMerge === "continue") {
+          const above = open.get(col);
+          if (above) {
+            above.rowSpan = rowIndex - above.row + 1;
+            above.paragraphs.push(...paragraphs);
+            col += span;
+            continue;
+          }
+          this.warn("docx-vmerge", "a vertically merged cell continues no cell above it; it was kept as a cell of its own");
+        }
+        const cell: CellDraft = { col, span, rowSpan: 1, paragraphs, row: rowIndex };
+        for (let c = col; c < col + span; c++) open.delete(c);
+        if (vMerge === "restart" || vMerge === "continue") open.set(col, cell);
+        cells.push(cell);
+        col += span;
+      }
+      // a vertical merge runs over consecutive rows only: one not continued in this row has ended
+      for (const [c, cell] of open) {
+        if (cell.row + cell.rowSpan - 1 !== rowIndex) open.delete(c);
+      }
+      rows.push({ header, cells });
+    }
+    return compactGrid(rows, gridCols);
+  }
+
+  /**
+   * Read one w:p: its text (with the automatic number Word shows in front of it), split into
+   * lines at w:br / w:cr. Text boxes anchored in it follow as extra paragraphs.
+   */
+  private readParagraph(p: XmlElement): Paragraph[] {
+    const pPr = wChild(p, "pPr");
+    const pStyle = wVal(pPr, "pStyle");
+    const base = this.styles.paragraphRun(pStyle);
+    const extra: Paragraph[] = [];
+    const state = { text: "", bold: true as boolean, italic: true as boolean, any: false, size: undefined as number | undefined };
+    const label = this.numberLabel(pPr, pStyle);
+    this.walkInline(p, base, state, extra);
+    let text = state.text;
+    if (label) text = label + (text.trim() ? " " + text.replace(/^[ \t]+/, "") : "");
+    const lines = text
+      .split(PARAGRAPH_BREAK)
+      .map((l) => l.replace(/[ \t]+/g, " ").trim())
+      .filter((l) => l !== "");
+    const para: Paragraph = { lines };
+    if (state.any) {
+      para.bold = state.bold;
+      para.italic = state.italic;
+      if (state.size !== undefined) para.size = state.size;
+    }
+    return [para, ...extra];
+  }
+
+  private numberLabel(pPr: XmlElement | undefined, pStyle: string | undefined): string | null {
+    if (wChild(wChild(pPr, "rPr"), "del")) return null; // paragraph mark deleted with tracked changes
+    const direct = readNumPr(pPr);
+    const fromStyle = this.styles.paragraphNumPr(pStyle);
+    const numId = direct?.numId ?? fromStyle?.numId;
+    if (numId === undefined || numId === "0") return null;
+    const ilvl = direct?.ilvl ?? this.numbering.levelForStyle(numId, pStyle) ?? fromStyle?.ilvl ?? 0;
+    return this.numbering.next(numId, ilvl)?.text ?? null;
+  }
+
+  private walkInline(
+    el: XmlElement,
+    base: RunProps,
+    state: { text: string; bold: boolean; italic: boolean; any: boolean; size: number | undefined },
+    extra: Paragraph[],
+  ): void {
+    for (const c of elements(el)) {
+      if (isW(c, "r")) {
+        this.readRun(c, base, state, extra);
+      } else if (isW(c) && TRANSPARENT.has(c.name)) {
+        this.walkInline(c, base, state, extra);
+      } else if (isMc(c, "AlternateContent")) {
+        const branch = elements(c)[0];
+        if (branch) this.walkInline(branch, base, state, extra);
+      }
+    }
+  }
+
+  private readRun(
+    r: XmlElement,
+    base: RunProps,
+    state: { text: string; bold: boolean; italic: boolean; any: boolean; size: number | undefined },
+    extra: Paragraph[],
+  ): void {
+    const rPr = wChild(r, "rPr");
+    const props: RunProps = { ...base, ...this.styles.characterRun(wVal(rPr, "rStyle")), ...readRunProps(rPr) };
+    if (props.vanish) return;
+    let text = "";
+    const visit = (parent: XmlElement): void => {
+      for (const c of elements(parent)) {
+        if (isW(c)) {
+          switch (c.name) {
+            case "t":
+              text += props.caps ? textOf(c).toUpperCase() : textOf(c);
+              break;
+            case "tab":
+            case "ptab":
+              text += "\t";
+              break;
+            case "br":
+            case "cr":
+              text += PARAGRAPH_BREAK;
+              break;
+            case "noBreakHyphen":
+              text += "-";
+              break;
+            case "sym": {
+              const code = parseInt(c.attrs.char ?? "", 16);
+              if (Number.isFinite(code)) {
+                // symbol fonts address their glyphs at F0xx; map the common ones
+                const ch = code >= 0xf000 && code <= 0xf0ff ? String.fromCharCode(code - 0xf000) : String.fromCodePoint(code);
+                text += /[\x20-\x7e]/.test(ch) ? ch : "•";
+              }
+              break;
+            }
+            default:
+              if (c.name === "drawing" || c.name === "pict" || c.name === "object") this.textBoxes(c, extra);
+          }
+        } else if (isMc(c, "AlternateContent")) {
+          const branch = elements(c)[0];
+          if (branch) visit(branch);
+        }
+      }
+    };
+    visit(r);
+    text = text.replace(/\u00ad/g, "");
+    if (text.trim()) {
+      state.any = true;
+      state.bold &&= props.bold === true;
+      state.italic &&= props.italic === true;
+      if (props.size !== undefined) state.size = Math.max(state.size ?? 0, props.size);
+    }
+    state.text += text;
+  }
+
+  /** Paragraphs of text boxes inside a drawing, as extra paragraphs. */
+  private textBoxes(el: XmlElement, extra: Paragraph[]): void {
+    for (const c of elements(el)) {
+      if (isW(c, "txbxContent")) this.cellParagraphs(c, extra, 1);
+      else if (isMc(c, "AlternateContent")) {
+        const branch = elements(c)[0];
+        if (branch) this.textBoxes(branch, extra);
+      } else this.textBoxes(c, extra);
+    }
+  }
+}
+
+/**
+ * Turn drafted rows into a Grid. Grid columns at which no cell starts in any row (left by
+ * gridBefore/gridAfter or by column borders that do not line up) are merged with their left
+ * neighbour, so `columns` counts only boundaries some cell actually uses.
+ */
+export function compactGrid(rows: { header: boolean; cells: CellDraft[] }[], gridCols: number): Grid {
+  const starts = new Set<number>();
+  for (const row of rows) for (const c of row.cells) starts.add(c.col);
+  const width = Math.max(gridCols, ...rows.flatMap((r) => r.cells.map((c) => c.col + c.span)), 0);
+  const kept: number[] = [];
+  for (let c = 0; c < width; c++) if (starts.has(c)) kept.push(c);
+  const index = new Map(kept.map((c, i) => [c, i]));
+  const newIndexOfEnd = (end: number): number => kept.filter((c) => c < end).length;
+  const gridRows: GridRow[] = rows.map((row) => ({
+    header: row.header,
+    page: null,
+    afterPageBreak: false,
+    cells: row.cells.map((d): GridCell => {
+      const col = index.get(d.col) ?? 0;
+      const cell: GridCell = {
+        col,
+        colSpan: Math.max(1, newIndexOfEnd(d.col + d.span) - col),
+        rowSpan: d.rowSpan,
+        lines: d.paragraphs.flatMap((p) => p.lines),
+        pages: [],
+      };
+      const withText = d.paragraphs.filter((p) => p.bold !== undefined);
+      if (withText.length > 0 && withText.every((p) => p.bold)) cell.bold = true;
+      if (withText.length > 0 && withText.every((p) => p.italic)) cell.italic = true;
+      return cell;
+    }),
+  }));
+  return { columns: kept.length, rows: gridRows };
+}

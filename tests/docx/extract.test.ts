@@ -1,0 +1,175 @@
+import { readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { ConversionFailure, type Grid } from "../../src/extract/grid.js";
+import { extractDocx } from "../../src/extract/docx/index.js";
+import { makeDocx, p } from "./make-docx.js";
+
+const data = (name: string) => new Uint8Array(readFileSync(new URL(`./data/${name}`, import.meta.url)));
+
+/** Compact picture of a grid: per row, "col+span/rowSpan:text" per cell. */
+function shape(grid: Grid): string[][] {
+  return grid.rows.map((r) =>
+    r.cells.map((c) => `${c.col}${c.colSpan > 1 ? "+" + c.colSpan : ""}${c.rowSpan > 1 ? "v" + c.rowSpan : ""}:${c.lines.join("/")}`),
+  );
+}
+
+async function failure(bytes: Uint8Array): Promise<ConversionFailure> {
+  try {
+    await extractDocx(bytes);
+  } catch (e) {
+    if (e instanceof ConversionFailure) return e;
+    throw e;
+  }
+  throw new Error("expected a ConversionFailure");
+}
+
+describe("extractDocx: tables", () => {
+  it("reads header rows, gridSpan, vMerge and paragraphs (LibreOffice-made DOCX)", async () => {
+    const doc = await extractDocx(data("table-merge.docx"));
+    expect(doc.format).toBe("docx");
+    expect(doc.pages).toBeNull();
+    expect(doc.tables).toHaveLength(2);
+    const t = doc.tables[0];
+    expect(t.columns).toBe(5);
+    expect(shape(t)).toEqual([
+      ["0v2:№", "1v2:Дейност", "2+2:Индикатори", "4v2:Отговорник"],
+      ["2:Текуща", "3:Целева"],
+      ["0+5:Цел 1: Повишаване на обхвата"],
+      ["0:1.1", "1:Първа дейност/втори ред", "2:0", "3:3", "4v2:ст. експерт"],
+      ["0:1.2", "1:Параграф едно/Параграф две", "2:1", "3:2"],
+    ]);
+    expect(t.rows.map((r) => r.header)).toEqual([true, true, false, false, false]);
+    expect(t.rows[2].cells[0].bold).toBe(true);
+    expect(t.rows[3].cells[1].bold).toBeUndefined();
+    expect(t.rows.every((r) => r.page === null && !r.afterPageBreak)).toBe(true);
+    expect(t.rows.flatMap((r) => r.cells).every((c) => c.pages.length === 0)).toBe(true);
+    expect(doc.text.map((b) => [b.where, b.text])).toEqual([
+      ["before", "ПЛАН ЗА ДЕЙНОСТТА"],
+      ["before", "Въведение преди таблицата."],
+      ["between", "Текст между таблиците."],
+      ["after", "Подпис след таблиците."],
+    ]);
+    expect(doc.text[0].bold).toBe(true);
+  });
+
+  it("prefixes automatic numbers in cells and outside tables (LibreOffice-made DOCX)", async () => {
+    const doc = await extractDocx(data("autonum.docx"));
+    const t = doc.tables[0];
+    expect(t.rows[0].header).toBe(true);
+    expect(t.rows.slice(1).map((r) => r.cells[0].lines.join("/"))).toEqual([
+      "1. Първа цел",
+      "1.1",
+      "1.1.1",
+      "1.1.2",
+      "1.2",
+      "1.2.1",
+      "2. Втора цел",
+      "2.1.1",
+    ]);
+    expect(t.rows[4].cells[1].lines).toEqual(["1) буква първа", "2) буква втора"]);
+    expect(t.rows[4].cells[2].lines).toEqual(["• точка"]);
+    expect(doc.text.map((b) => b.text)).toEqual([
+      "План с автоматична номерация",
+      "I. Приоритети",
+      "II. Други приоритети",
+      "III. Трети раздел",
+    ]);
+  });
+
+  it("handles vMerge over several rows, gridBefore/gridAfter, hMerge and unused grid columns", async () => {
+    const tc = (text: string, pr = "") => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ""}${p(text)}</w:tc>`;
+    const body =
+      `<w:tbl><w:tblGrid>${"<w:gridCol/>".repeat(5)}</w:tblGrid>` +
+      `<w:tr><w:trPr><w:tblHeader/></w:trPr>${tc("A", '<w:gridSpan w:val="2"/>')}${tc("B")}${tc("C", '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `<w:tr>${tc("x", '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')}${tc("y")}${tc("z", '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `<w:tr>${tc("", '<w:gridSpan w:val="2"/><w:vMerge/>')}${tc("y2")}${tc("z2", '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `<w:tr>${tc("", '<w:gridSpan w:val="2"/><w:vMerge w:val="continue"/>')}${tc("y3")}${tc("h1", '<w:hMerge w:val="restart"/>')}${tc("", "<w:hMerge/>")}</w:tr>` +
+      `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${tc("only")}</w:tr>` +
+      `<w:tr>${tc("new", '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')}${tc("q")}${tc("r", '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `</w:tbl>`;
+    const doc = await extractDocx(await makeDocx({ body }));
+    const t = doc.tables[0];
+    // grid columns 1 and 4 start no cell: they are folded into their neighbours
+    expect(t.columns).toBe(3);
+    expect(shape(t)).toEqual([
+      ["0:A", "1:B", "2:C"],
+      ["0v3:x", "1:y", "2:z"],
+      ["1:y2", "2:z2"],
+      ["1:y3", "2:h1"],
+      ["1:only"],
+      ["0:new", "1:q", "2:r"],
+    ]);
+    expect(t.rows.map((r) => r.header)).toEqual([true, false, false, false, false, false]);
+  });
+
+  it("flattens nested tables into the cell, keeps inserted and drops deleted text, hides vanished text", async () => {
+    const nested = `<w:tbl><w:tr><w:tc>${p("inner 1")}</w:tc><w:tc>${p("inner 2")}</w:tc></w:tr></w:tbl>`;
+    const tracked =
+      `<w:p><w:r><w:t xml:space="preserve">keep </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
+      `<w:ins><w:r><w:t>added</w:t></w:r></w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>` +
+      `<w:r><w:rPr><w:caps/></w:rPr><w:t xml:space="preserve"> caps</w:t></w:r><w:r><w:br/><w:t>next line</w:t></w:r></w:p>`;
+    const body = `<w:tbl><w:tr><w:tc>${p("outer")}${nested}</w:tc><w:tc>${tracked}</w:tc></w:tr></w:tbl>`;
+    const doc = await extractDocx(await makeDocx({ body }));
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows[0].cells.map((c) => c.lines)).toEqual([
+      ["outer", "inner 1", "inner 2"],
+      ["keep added CAPS", "next line"],
+    ]);
+    expect(doc.warnings.map((w) => w.code)).toContain("docx-nested-table");
+  });
+
+  it("returns no tables and only text for a document without tables", async () => {
+    const doc = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
+    expect(doc.tables).toEqual([]);
+    expect(doc.text).toEqual([{ text: "Само текст", page: null, where: "before" }]);
+  });
+});
+
+describe("extractDocx: files that are not readable DOCX", () => {
+  it("rejects an empty file", async () => {
+    expect((await failure(new Uint8Array())).code).toBe("empty");
+  });
+
+  it("rejects bytes that are not a ZIP", async () => {
+    expect((await failure(new TextEncoder().encode("%PDF-1.7 hello"))).code).toBe("not-a-plan-format");
+  });
+
+  it("rejects a broken ZIP as damaged", async () => {
+    const good = data("table-merge.docx");
+    const broken = good.slice(0, Math.floor(good.length / 2));
+    expect((await failure(broken)).code).toBe("damaged");
+    const scrambled = good.slice();
+    for (let i = 200; i < scrambled.length - 200; i += 7) scrambled[i] ^= 0x5a;
+    expect(["damaged", "not-a-plan-format"]).toContain((await failure(scrambled)).code);
+  });
+
+  it("rejects a ZIP without word/document.xml", async () => {
+    const zip = new JSZip();
+    zip.file("hello.txt", "hi");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    expect((await failure(bytes)).code).toBe("not-a-plan-format");
+    const xlsx = new JSZip();
+    xlsx.file("xl/workbook.xml", "<workbook/>");
+    const err = await failure(await xlsx.generateAsync({ type: "uint8array" }));
+    expect(err.code).toBe("not-a-plan-format");
+    expect(err.message).toMatch(/Excel/);
+  });
+
+  it("rejects malformed document.xml as damaged", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: p("x") }));
+    zip.file("word/document.xml", "<w:document><w:body><w:p></w:body>");
+    expect((await failure(await zip.generateAsync({ type: "uint8array" }))).code).toBe("damaged");
+  });
+
+  it("tells a password-protected DOCX (OLE container) from a legacy .doc", async () => {
+    const cfb = (streamName: string) => {
+      const bytes = new Uint8Array(2048);
+      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      bytes.set(new Uint8Array(Buffer.from(streamName, "utf16le")), 1024);
+      return bytes;
+    };
+    expect((await failure(cfb("EncryptedPackage"))).code).toBe("encrypted");
+    expect((await failure(cfb("WordDocument"))).code).toBe("not-a-plan-format");
+  });
+});
