@@ -1,0 +1,106 @@
+/**
+ * A cell's printed lines → one clean string: lines joined with single spaces, whitespace collapsed,
+ * soft hyphens removed, and a word broken at a line end by a hyphen joined again ("обра-" +
+ * "зователни" → "образователни") while a real hyphen is kept ("социално-" + "емоционалното" →
+ * "социално-емоционалното", "арт-" + "терапия" → "арт-терапия", "5 и 6-" + "годишна").
+ *
+ * The decision uses, in this order: the characters around the hyphen, the document's own vocabulary
+ * (words seen unbroken elsewhere), and a Bulgarian word list (hunspell dictionary-bg via nspell).
+ * The word list is loaded once per process, synchronously, the first time a hyphen cannot be
+ * decided without it (~3 s); prepareHyphenDictionary() loads it ahead of time.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import nspell from "nspell";
+
+type Speller = { correct(word: string): boolean };
+
+let speller: Speller | null = null;
+let loadFailed = false;
+
+function loadSpeller(): Speller | null {
+  if (speller || loadFailed) return speller;
+  try {
+    const dir = dirname(fileURLToPath(import.meta.resolve("dictionary-bg")));
+    speller = nspell(readFileSync(join(dir, "index.aff")), readFileSync(join(dir, "index.dic")));
+  } catch {
+    loadFailed = true; // decide without the word list
+  }
+  return speller;
+}
+
+/** Loads the Bulgarian word list now (optional: joinCellLines loads it when first needed). */
+export async function prepareHyphenDictionary(): Promise<void> {
+  loadSpeller();
+}
+
+/** Whether the word list has been loaded (for diagnostics and tests). */
+export function hyphenDictionaryLoaded(): boolean {
+  return speller !== null;
+}
+
+/** A word the hunspell dictionary accepts (case-insensitively). */
+export function isDictionaryWord(word: string): boolean {
+  const sp = loadSpeller();
+  if (!sp || word.length === 0) return false;
+  return sp.correct(word) || sp.correct(word.toLowerCase());
+}
+
+const SOFT_HYPHEN = /\u00ad/g;
+const LETTER = /\p{L}/u;
+const HYPHENS = "-\u2010"; // hyphen-minus, hyphen (U+2011 non-breaking hyphen is always kept)
+
+/** Decides whether `left` (ending in a hyphen) and `right` join without the hyphen. */
+export function isSplitWord(left: string, right: string, vocab?: ReadonlySet<string>): boolean {
+  const hyphen = left[left.length - 1];
+  if (!HYPHENS.includes(hyphen)) return false;
+  const before = left[left.length - 2] ?? "";
+  if (!LETTER.test(before)) return false; // "6-годишна", "г.-юни", "2024-2025"
+  const token = left.slice(0, -1).split(/\s+/).pop() ?? "";
+  const leftWord = (token.split(/[-\u2010\u2011/]/).pop() ?? "").replace(/^[^\p{L}]+/u, "");
+  const rightWord = /^\p{L}+/u.exec(right)?.[0] ?? "";
+  if (!leftWord || !rightWord) return false;
+  // "РУО-", "Д-р": abbreviations and capitals after a hyphen are not word splits.
+  if (leftWord.length >= 2 && leftWord === leftWord.toUpperCase()) return false;
+  if (leftWord.length === 1 && leftWord === leftWord.toUpperCase()) return false;
+  if (rightWord[0] !== rightWord[0].toLowerCase()) return false;
+
+  const l = leftWord.toLowerCase();
+  const r = rightWord.toLowerCase();
+  const joined = l + r;
+  const hyphenated = `${l}-${r}`;
+  if (vocab && vocab.size > 0) {
+    const has = (w: string): boolean => vocab.has(w);
+    if (has(hyphenated)) return false;
+    if (has(joined)) return true;
+    // The left part written with a hyphen elsewhere ("психо-социална" → "психо-" + "физическите").
+    if (l.length >= 3) {
+      for (const w of vocab) if (w.startsWith(`${l}-`)) return false;
+    }
+  }
+  const joinedOk = isDictionaryWord(joined);
+  if (joinedOk) return true;
+  if (isDictionaryWord(r)) return false; // "социално-емоционалното", "арт-терапия"
+  return true; // neither part is a word: a broken word the list does not know
+}
+
+/** Joins a cell's lines into one cleaned string. */
+export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): string {
+  const clean = lines.map((l) => l.replace(/[\s\u00a0\u2007\u202f]+/g, " ").trim()).filter((l) => l.replace(SOFT_HYPHEN, "").length > 0);
+  if (clean.length === 0) return "";
+  let text = clean[0];
+  for (let i = 1; i < clean.length; i++) {
+    const next = clean[i];
+    if (text.endsWith("\u00ad")) {
+      text = text.slice(0, -1) + next;
+    } else if (HYPHENS.includes(text[text.length - 1]) && !/\s[-\u2010]$/.test(text)) {
+      text = isSplitWord(text.replace(SOFT_HYPHEN, ""), next, vocab) ? text.slice(0, -1) + next : text + next;
+    } else if (text.endsWith("\u2011")) {
+      text += next;
+    } else {
+      text += ` ${next}`;
+    }
+  }
+  return text.replace(SOFT_HYPHEN, "").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { isSplitWord, joinCellLines, prepareHyphenDictionary } from "../src/interpret/cell-text.js";
+
+beforeAll(async () => {
+  await prepareHyphenDictionary();
+});
+
+describe("joinCellLines: spacing", () => {
+  it("joins lines with single spaces, trims and collapses whitespace", () => {
+    expect(joinCellLines(["  Детски  градини ", "Училища\u00a0 "])).toBe("Детски градини Училища");
+    expect(joinCellLines([])).toBe("");
+    expect(joinCellLines(["", "  ", "текст"])).toBe("текст");
+  });
+
+  it("removes soft hyphens and joins a word broken at one", () => {
+    expect(joinCellLines(["обра\u00ad", "зователни стра\u00adтегии"])).toBe("образователни стратегии");
+  });
+
+  it("keeps dashes between words", () => {
+    expect(joinCellLines(["ЦОП и ЦСРИ -", "Казанлък"])).toBe("ЦОП и ЦСРИ - Казанлък");
+    expect(joinCellLines(["РЦПППО –", "Стара Загора"])).toBe("РЦПППО – Стара Загора");
+    expect(joinCellLines(["октомври 2024 г.-", "юни 2025 г."])).toBe("октомври 2024 г.-юни 2025 г.");
+  });
+});
+
+describe("joinCellLines: line-end hyphens (cases from the seed plans)", () => {
+  const cases: [string[], string][] = [
+    [["разнообразни обра-", "зователни стратегии,"], "разнообразни образователни стратегии,"],
+    [["образователни инсти-", "туции, които нямат"], "образователни институции, които нямат"],
+    [["мотивиране на учени-", "ците със СОП."], "мотивиране на учениците със СОП."],
+    [["Прилагане на ино-", "вативни дидактически"], "Прилагане на иновативни дидактически"],
+    [["закрила. Оказано съдей-", "ствие и подкрепа на деца,"], "закрила. Оказано съдействие и подкрепа на деца,"],
+    [["необхо-", "димост"], "необходимост"],
+    [["обучителни затруднения на децата на 5 и 6-", "годишна възраст"], "обучителни затруднения на децата на 5 и 6-годишна възраст"],
+    [["Прилагане на арт-", "терапия и арт-педагогика"], "Прилагане на арт-терапия и арт-педагогика"],
+    [["концерти, посещения на културно-", "исторически и природно-научни обекти,"], "концерти, посещения на културно-исторически и природно-научни обекти,"],
+    [["развитие на социално-", "емоционалното"], "развитие на социално-емоционалното"],
+    [["Д-", "р Иванов"], "Д-р Иванов"],
+    [["заместник-", "директори"], "заместник-директори"],
+  ];
+  for (const [lines, out] of cases) {
+    it(`${lines.join(" | ")} → ${out}`, () => {
+      expect(joinCellLines(lines)).toBe(out);
+    });
+  }
+
+  it("the document's vocabulary decides first", () => {
+    // "психо-социална" written with a hyphen elsewhere: "психо-" + "физическите" keeps it.
+    const vocab = new Set(["психо-социална", "образователни"]);
+    expect(joinCellLines(["съобразено с психо-", "физическите особености"], vocab)).toBe("съобразено с психо-физическите особености");
+    expect(joinCellLines(["обра-", "зователни"], vocab)).toBe("образователни");
+    expect(isSplitWord("абв-", "гдеж", new Set(["абв-гдеж"]))).toBe(false);
+    expect(isSplitWord("абв-", "гдеж", new Set(["абвгдеж"]))).toBe(true);
+  });
+});
