@@ -214,6 +214,13 @@ export class BodyReader {
     const state = { text: "", bold: true as boolean, italic: true as boolean, any: false, size: undefined as number | undefined };
     const label = this.numberLabel(pPr, pStyle);
     this.walkInline(p, base, state, extra);
+    if (label) {
+      // Word draws the number with the formatting of the paragraph mark
+      const mark: RunProps = { ...base, ...readRunProps(wChild(pPr, "rPr")) };
+      state.any = true;
+      state.bold &&= mark.bold === true;
+      state.italic &&= mark.italic === true;
+    }
     let text = state.text;
     if (label) text = label + (text.trim() ? " " + text.replace(/^[ \t]+/, "") : "");
     const lines = text
