@@ -115,27 +115,81 @@ export interface ColumnSpec {
   wrap?: boolean;
 }
 
+/** The font of every cell: Arial is on every office suite (LibreOffice maps it to the metric-equal Liberation Sans). */
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10 };
+export const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10, bold: true };
+
+/** Height in points of one line of BODY_FONT, and Excel's largest row height. */
+const LINE_HEIGHT = 12.75;
+const MAX_ROW_HEIGHT = 409;
+
 /**
- * Header row, widths, bold frozen header, autofilter over the used range, top-aligned wrapped cells.
- * Call after the data rows have been added.
+ * Header row, widths, bold frozen header, autofilter over the used range, top-aligned wrapped cells,
+ * and row heights fitted to the wrapped text. Call after the data rows have been added.
  */
 export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], headerRow = 1): void {
   columns.forEach((spec, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = spec.width;
+    column.font = BODY_FONT;
     if (spec.numFmt) column.numFmt = spec.numFmt;
     column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
   });
   const header = sheet.getRow(headerRow);
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", wrapText: true };
   header.eachCell((cell) => {
+    cell.font = HEADER_FONT;
+    cell.alignment = { vertical: "middle", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
   });
+  fitRowHeights(sheet, columns, headerRow);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   const lastRow = Math.max(sheet.rowCount, headerRow);
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns.length } };
+}
+
+/**
+ * Set each row's height from its wrapped text. Office suites do not reliably fit row heights of a
+ * generated file when they open it (LibreOffice leaves them one line high, so wrapped text overlaps),
+ * so the height is estimated here: greedy word wrap at about 1.25 characters of Arial 10 per unit of width.
+ */
+export function fitRowHeights(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], fromRow = 1): void {
+  for (let r = fromRow; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    let lines = 1;
+    columns.forEach((spec, i) => {
+      if (spec.wrap === false) return;
+      const value = row.getCell(i + 1).value;
+      if (typeof value !== "string") return;
+      lines = Math.max(lines, wrappedLineCount(value, Math.max(1, Math.floor(spec.width * 1.25) - 1)));
+    });
+    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+  }
+}
+
+/** How many lines `text` takes when wrapped at word boundaries to `capacity` characters a line. */
+export function wrappedLineCount(text: string, capacity: number): number {
+  let count = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = 0;
+    count++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const length = word.length;
+      if (line === 0) {
+        line = length;
+      } else if (line + 1 + length <= capacity) {
+        line += 1 + length;
+      } else {
+        count++;
+        line = length;
+      }
+      while (line > capacity) {
+        count++;
+        line -= capacity;
+      }
+    }
+  }
+  return count;
 }
 
 /** Print setup shared by every sheet: landscape A4, fit to page width, header row repeated. */
