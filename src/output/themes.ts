@@ -112,7 +112,7 @@ function isAbbreviation(word: string): boolean {
 
 /**
  * "контрол" → the start of a word: /(?<![\p{L}\p{N}])контрол/iu;
- * "чужд език" → two words in a row, each a stem; "БЕЛ" → the whole word, capitals only.
+ * "чужд ез" → two words in a row ("чужди езици", "чуждия език"), each a stem; "БЕЛ" → the whole word, capitals only.
  */
 export function compileStem(stem: string): RegExp {
   const words = stem.trim().split(/\s+/);
