@@ -119,6 +119,47 @@ describe("extractDocx: tables", () => {
     expect(doc.warnings.map((w) => w.code)).toContain("docx-nested-table");
   });
 
+  it("reads Word's usual markup: fields, bookmarks, proofing marks, content controls, symbols, hyphens", async () => {
+    const para =
+      `<w:p w:rsidR="00AB12CD"><w:pPr><w:rPr><w:lang w:val="bg-BG"/></w:rPr></w:pPr><w:bookmarkStart w:id="0" w:name="_Toc1"/>` +
+      `<w:proofErr w:type="spellStart"/><w:r><w:t>Срок</w:t></w:r><w:proofErr w:type="spellEnd"/><w:bookmarkEnd w:id="0"/>` +
+      `<w:r><w:tab/><w:t xml:space="preserve">до </w:t></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE \\@ "dd.MM.yyyy" </w:instrText></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>30.06.2025</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+      `<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> г</w:t></w:r><w:smartTag w:uri="x" w:element="y"><w:r><w:t>.</w:t></w:r></w:smartTag>` +
+      `<w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r><w:t xml:space="preserve"> виж</w:t></w:r></w:hyperlink>` +
+      `<w:r><w:t xml:space="preserve"> социално</w:t></w:r><w:r><w:noBreakHyphen/><w:t>икономически</w:t></w:r>` +
+      `<w:r><w:t xml:space="preserve"> обра</w:t></w:r><w:r><w:softHyphen/><w:t>зование\u00ad</w:t></w:r>` +
+      `<w:r><w:sym w:font="Symbol" w:char="F02D"/><w:t>x</w:t></w:r>` +
+      `<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t xml:space="preserve"> силно</w:t></w:r></w:p>`;
+    const sdtRow = `<w:sdt><w:sdtPr><w:alias w:val="row"/></w:sdtPr><w:sdtContent><w:tr><w:sdt><w:sdtPr/><w:sdtContent><w:tc>${para}</w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>`;
+    const body =
+      `<w:sdt><w:sdtPr/><w:sdtContent>${p("Заглавие")}</w:sdtContent></w:sdt>` +
+      `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>${sdtRow}</w:tbl>` +
+      `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>`;
+    const styles = `<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>`;
+    const doc = await extractDocx(await makeDocx({ body, styles }));
+    expect(doc.text.map((t) => t.text)).toEqual(["Заглавие"]);
+    expect(doc.tables[0].rows[0].cells[0].lines).toEqual([
+      "Срок до 30.06.2025 г. виж социално-икономически образование-x силно",
+    ]);
+  });
+
+  it("reads a one-cell frame table around the plan as body content; honours only leading tblHeader rows", async () => {
+    const row = (cells: string[], header = false) =>
+      `<w:tr>${header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${cells.map((c) => `<w:tc>${p(c)}</w:tc>`).join("")}</w:tr>`;
+    const inner = `<w:tbl>${row(["№", "Дейност"], true)}${row(["1", "a"])}${row(["2", "b"], true)}</w:tbl>`;
+    const body = `<w:tbl><w:tr><w:tc>${p("ПЛАН")}${inner}${p("Подпис")}</w:tc></w:tr></w:tbl>`;
+    const doc = await extractDocx(await makeDocx({ body }));
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows.map((r) => r.header)).toEqual([true, false, false]);
+    expect(doc.text.map((t) => [t.where, t.text])).toEqual([
+      ["before", "ПЛАН"],
+      ["after", "Подпис"],
+    ]);
+    expect(doc.warnings).toEqual([]);
+  });
+
   it("returns no tables and only text for a document without tables", async () => {
     const doc = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
     expect(doc.tables).toEqual([]);

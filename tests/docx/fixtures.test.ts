@@ -1,6 +1,6 @@
 /**
  * The DOCX fixtures (fixtures/*.docx, rendered from the hand-made expected plans) must give grids
- * that hold every expected row: its number (as the first token of a cell, automatic numbers
+ * (with fixtures/<file>.expected.json) that hold every expected row: its number (as the first token of a cell, automatic numbers
  * included) and the start of its activity text. Skipped while no DOCX fixture exists.
  * PLAN_FIXTURES_DIR may point at another folder with the same layout.
  */
@@ -20,6 +20,7 @@ interface ExpectedPlan {
 function expectedFor(file: string): ExpectedPlan | null {
   const stem = basename(file, ".docx");
   const candidates = [
+    join(DIR, `${file}.expected.json`),
     join(DIR, `${stem}.expected.json`),
     join(DIR, "expected", `${stem}.json`),
     join(DIR, "expected", `${stem.split(".")[0]}.json`),

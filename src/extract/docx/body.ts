@@ -84,6 +84,12 @@ export class BodyReader {
       if (isW(el, "p")) {
         for (const para of this.readParagraph(el)) this.addText(para);
       } else if (isW(el, "tbl")) {
+        const frame = this.frameCell(el);
+        if (frame) {
+          // a one-cell table used as a frame around content: read what it holds as body content
+          this.walkBlocks(frame, mode);
+          continue;
+        }
         this.tables.push(this.readTable(el));
         this.order.push({ kind: "table" });
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
@@ -123,6 +129,17 @@ export class BodyReader {
     }
   }
 
+  /** The only cell of a table that has one row and one cell and holds a table, else undefined. */
+  private frameCell(tbl: XmlElement): XmlElement | undefined {
+    const rows = this.rowElements(tbl);
+    if (rows.length !== 1) return undefined;
+    const cells = this.cellElements(rows[0]);
+    if (cells.length !== 1) return undefined;
+    const holdsTable = (el: XmlElement): boolean =>
+      elements(el).some((c) => isW(c, "tbl") || ((isW(c, "sdt") || isW(c, "sdtContent") || isW(c, "customXml")) && holdsTable(c)));
+    return holdsTable(cells[0]) ? cells[0] : undefined;
+  }
+
   private rowElements(tbl: XmlElement): XmlElement[] {
     const out: XmlElement[] = [];
     const visit = (el: XmlElement): void => {
@@ -157,7 +174,8 @@ export class BodyReader {
     for (const tr of this.rowElements(tbl)) {
       const trPr = wChild(tr, "trPr");
       if (wChild(trPr, "del")) continue; // a row deleted with tracked changes
-      const header = onOff(trPr, "tblHeader") ?? false;
+      // Word repeats (and we mark) only the leading rows flagged w:tblHeader
+      const header = (onOff(trPr, "tblHeader") ?? false) && rows.every((r) => r.header);
       let col = parseInt(wVal(trPr, "gridBefore") ?? "0", 10) || 0;
       const cells: CellDraft[] = [];
       const rowIndex = rows.length;
