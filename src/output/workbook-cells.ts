@@ -192,14 +192,16 @@ export function wrappedLineCount(text: string, capacity: number): number {
   return count;
 }
 
-/** Print setup shared by every sheet: landscape A4, fit to page width, header row repeated. */
-export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1): void {
+/**
+ * Print setup shared by every sheet: landscape A4, header row repeated on each page. Narrow sheets are
+ * fitted to the page width; a wide one (the activities) is printed at `scale` percent instead, its columns
+ * running over several pages, because fitting 19 columns to one page makes the text unreadably small.
+ */
+export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1, opts: { scale?: number } = {}): void {
   sheet.pageSetup = {
     paperSize: 9,
     orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...(opts.scale !== undefined ? { fitToPage: false, scale: opts.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };

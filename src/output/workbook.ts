@@ -29,8 +29,8 @@ export const ACTIVITY_COLUMNS: ColumnSpec[] = [
   { header: "Период", width: 11 },
   { header: "Документ", width: 22 },
   { header: "№", width: 8 },
-  { header: "Раздел", width: 34 },
-  { header: "Подраздел", width: 34 },
+  { header: "Раздел", width: 30, wrap: false },
+  { header: "Подраздел", width: 30, wrap: false },
   { header: "Дейност", width: 70 },
   { header: "Срок", width: 22 },
   { header: "Начало", width: 11.5, numFmt: DATE_FORMAT, wrap: false },
@@ -111,7 +111,7 @@ export function addActivitiesSheet(
     });
   }
   styleTable(sheet, columns);
-  setupPrint(sheet);
+  setupPrint(sheet, 1, { scale: 60 });
   return sheet;
 }
 

@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Row } from "../../src/model/schema.js";
 import { deadlineMonths, monthOf, planMonths } from "../../src/output/compare-months.js";
@@ -151,6 +152,22 @@ describe("comparison workbook", () => {
     for (const sheet of book.worksheets) {
       sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     }
+  });
+
+  it("writes data bars as Excel writes them (x14 rule with a real id) and no formula element", async () => {
+    const zip = await JSZip.loadAsync(await readFile(join(dir, "compare.xlsx")));
+    const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets.length).toBe(7);
+    let bars = 0;
+    for (const name of sheets) {
+      const xml = await zip.file(name)!.async("string");
+      expect(xml).not.toMatch(/<f[ >]/);
+      expect(xml).not.toContain("<x14:id/>");
+      const ids = [...xml.matchAll(/<x14:id>([^<]+)<\/x14:id>/g)].map((m) => m[1]);
+      for (const id of ids) expect(xml).toContain(`<x14:cfRule type="dataBar" id="${id}">`);
+      bars += ids.length;
+    }
+    expect(bars).toBeGreaterThan(0);
   });
 
   it("accepts a themes file that extends the table", async () => {
