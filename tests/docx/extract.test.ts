@@ -160,6 +160,16 @@ describe("extractDocx: tables", () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it("reads text boxes (DrawingML choice only, not the VML fallback) after their paragraph", async () => {
+    const box = (text: string) =>
+      `<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">` +
+      `<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${p(text)}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>` +
+      `</mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${p(text)}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const body = `<w:p><w:r><w:t>Anchor</w:t></w:r>${box("В рамка")}</w:p>`;
+    const doc = await extractDocx(await makeDocx({ body }));
+    expect(doc.text.map((t) => t.text)).toEqual(["Anchor", "В рамка"]);
+  });
+
   it("returns no tables and only text for a document without tables", async () => {
     const doc = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
     expect(doc.tables).toEqual([]);

@@ -87,6 +87,12 @@ describe("Word automatic numbering", () => {
     expect(await labels(body, numbering)).toEqual(["I. a", "II. b", "2.1. c", "• d", "e"]);
   });
 
+  it("does not count a hidden numbered paragraph", async () => {
+    const hidden = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t></w:r></w:p>`;
+    const body = p("a", { numId: 1 }) + hidden + p("b", { numId: 1 });
+    expect(await labels(body, MULTI)).toEqual(["1. a", "2. b"]);
+  });
+
   it("reports a list that numbering.xml does not define", async () => {
     const doc = await extractDocx(await makeDocx({ body: p("x", { numId: 9 }), numbering: MULTI }));
     expect(doc.text.map((t) => t.text)).toEqual(["x"]);

@@ -55,7 +55,7 @@ export class BodyReader {
 
   read(document: XmlElement): BodyContent {
     const body = wChild(document, "body");
-    if (body) this.walkBlocks(body, "body");
+    if (body) this.walkBlocks(body);
     for (const numId of this.numbering.missing) {
       this.warn("docx-numbering", `paragraphs refer to list ${numId}, which word/numbering.xml does not define; their numbers are missing`);
     }
@@ -79,7 +79,7 @@ export class BodyReader {
   }
 
   /** Body-level content: paragraphs become text blocks, tables become grids. */
-  private walkBlocks(container: XmlElement, mode: "body"): void {
+  private walkBlocks(container: XmlElement): void {
     for (const el of elements(container)) {
       if (isW(el, "p")) {
         for (const para of this.readParagraph(el)) this.addText(para);
@@ -87,16 +87,16 @@ export class BodyReader {
         const frame = this.frameCell(el);
         if (frame) {
           // a one-cell table used as a frame around content: read what it holds as body content
-          this.walkBlocks(frame, mode);
+          this.walkBlocks(frame);
           continue;
         }
         this.tables.push(this.readTable(el));
         this.order.push({ kind: "table" });
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
-        this.walkBlocks(el, mode);
+        this.walkBlocks(el);
       } else if (isMc(el, "AlternateContent")) {
         const branch = elements(el)[0];
-        if (branch) this.walkBlocks(branch, mode);
+        if (branch) this.walkBlocks(branch);
       }
     }
   }
@@ -111,20 +111,20 @@ export class BodyReader {
   }
 
   /** Paragraphs of a cell (or of a nested table flattened into it). */
-  private cellParagraphs(container: XmlElement, out: Paragraph[], depth: number): void {
+  private cellParagraphs(container: XmlElement, out: Paragraph[]): void {
     for (const el of elements(container)) {
       if (isW(el, "p")) {
         out.push(...this.readParagraph(el));
       } else if (isW(el, "tbl")) {
         this.warn("docx-nested-table", "a table nested inside a table cell was flattened into the text of that cell");
         for (const row of this.rowElements(el)) {
-          for (const tc of this.cellElements(row)) this.cellParagraphs(tc, out, depth + 1);
+          for (const tc of this.cellElements(row)) this.cellParagraphs(tc, out);
         }
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
-        this.cellParagraphs(el, out, depth);
+        this.cellParagraphs(el, out);
       } else if (isMc(el, "AlternateContent")) {
         const branch = elements(el)[0];
-        if (branch) this.cellParagraphs(branch, out, depth);
+        if (branch) this.cellParagraphs(branch, out);
       }
     }
   }
@@ -186,7 +186,7 @@ export class BodyReader {
         const vMerge = vMergeEl ? (vMergeEl.attrs.val === "restart" ? "restart" : "continue") : null;
         const hMergeEl = wChild(tcPr, "hMerge");
         const paragraphs: Paragraph[] = [];
-        this.cellParagraphs(tc, paragraphs, 0);
+        this.cellParagraphs(tc, paragraphs);
         const prev = cells[cells.length - 1];
         if (hMergeEl && hMergeEl.attrs.val !== "restart" && prev) {
           // legacy horizontal merge: this cell continues the one on its left
@@ -222,7 +222,8 @@ export class BodyReader {
 
   /**
    * Read one w:p: its text (with the automatic number Word shows in front of it), split into
-   * lines at w:br / w:cr. Text boxes anchored in it follow as extra paragraphs.
+   * lines at w:br / w:cr. Text boxes anchored in it follow as extra paragraphs (their own
+   * numbered paragraphs are counted before this paragraph's number).
    */
   private readParagraph(p: XmlElement): Paragraph[] {
     const pPr = wChild(p, "pPr");
@@ -230,11 +231,13 @@ export class BodyReader {
     const base = this.styles.paragraphRun(pStyle);
     const extra: Paragraph[] = [];
     const state = { text: "", bold: true as boolean, italic: true as boolean, any: false, size: undefined as number | undefined };
-    const label = this.numberLabel(pPr, pStyle);
+    const mark: RunProps = { ...base, ...readRunProps(wChild(pPr, "rPr")) };
     this.walkInline(p, base, state, extra);
+    // a paragraph hidden altogether (hidden mark, no visible text) shows no number and counts none
+    const hidden = mark.vanish === true && state.text.trim() === "";
+    const label = hidden ? null : this.numberLabel(pPr, pStyle);
     if (label) {
       // Word draws the number with the formatting of the paragraph mark
-      const mark: RunProps = { ...base, ...readRunProps(wChild(pPr, "rPr")) };
       state.any = true;
       state.bold &&= mark.bold === true;
       state.italic &&= mark.italic === true;
@@ -342,7 +345,7 @@ export class BodyReader {
   /** Paragraphs of text boxes inside a drawing, as extra paragraphs. */
   private textBoxes(el: XmlElement, extra: Paragraph[]): void {
     for (const c of elements(el)) {
-      if (isW(c, "txbxContent")) this.cellParagraphs(c, extra, 1);
+      if (isW(c, "txbxContent")) this.cellParagraphs(c, extra);
       else if (isMc(c, "AlternateContent")) {
         const branch = elements(c)[0];
         if (branch) this.textBoxes(branch, extra);
