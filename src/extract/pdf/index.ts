@@ -21,6 +21,10 @@ const MIN_TEXT_CHARS = 20;
 export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
   const doc = await openPdf(bytes, opts.password);
   const warnings: ExtractWarning[] = [];
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 8192))).toString("latin1");
+  if (!tail.includes("%%EOF")) {
+    warnings.push({ code: "pdf-truncated", message: "the PDF has no end-of-file marker: it may be truncated; what could be read was kept", page: null });
+  }
   const pages: PageContent[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
@@ -67,7 +71,8 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
     const lattice = findLatticeTables(p.horizontals, p.verticals);
     const { fragments: lf, outside } = assignItems(lattice, p.items, p.number);
     const rest = outside.filter((it) => !running.has(it));
-    const stream = findStreamTables(rest, p);
+    // Pages with ruled tables keep their other text as text (no borderless tables looked for there).
+    const stream = lf.length > 0 ? { fragments: [], outside: rest } : findStreamTables(rest, p);
     fragments.push(...lf, ...stream.fragments);
     outsideByPage.set(p.number, stream.outside);
   }
@@ -82,9 +87,6 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
     return after || before;
   };
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
-  for (const t of tables) {
-    if (t.grid.rows.length === 0) continue;
-  }
   return {
     format: "pdf",
     pages: pages.length,

@@ -1,5 +1,183 @@
-import type { Fragment } from "./lattice.js";
+/**
+ * Borderless tables ("stream"): no ruling lines, only aligned text.
+ *
+ * 1. Lines of the page (items grouped by baseline).
+ * 2. Column starts: left edges of items that begin after a wide gap (or a line start) and that line
+ *    up, within a small tolerance, on many lines.
+ * 3. The table region: from the first to the last line with text in two or more columns, plus the
+ *    continuation lines just below it.
+ * 4. Rows: a row starts where the first (number) column has text, at a line that crosses columns
+ *    (a heading), or after a vertical gap wider than the usual line step.
+ * Items wider than their column that run into an empty next column make a spanning cell.
+ */
+import { clusterValues, type Box, type Fragment, type FragmentCell } from "./lattice.js";
 import type { PageContent, TextItem } from "./page.js";
-export function findStreamTables(items: TextItem[], _page: PageContent): { fragments: Fragment[]; outside: TextItem[] } {
-  return { fragments: [], outside: items };
+import { groupLines } from "./text-lines.js";
+
+interface Line {
+  items: TextItem[];
+  y: number;
+  size: number;
+  x: number;
+  x2: number;
+}
+
+/** A gap wider than this many ems between two items on a line may separate columns. */
+const COLUMN_GAP_EM = 0.8;
+const ALIGN_TOL = 2.5;
+
+function toLines(items: TextItem[]): Line[] {
+  return groupLines(items).map((its) => {
+    const main = its.reduce((a, b) => (b.str.length > a.str.length ? b : a));
+    return { items: its, y: main.y, size: main.size, x: Math.min(...its.map((i) => i.x)), x2: Math.max(...its.map((i) => i.x2)) };
+  });
+}
+
+/** Items of a line that start a chunk (first item, or after a column-wide gap). */
+function chunkStarts(line: Line): TextItem[] {
+  const out: TextItem[] = [];
+  let prev: TextItem | null = null;
+  for (const it of line.items) {
+    if (!prev || it.x - prev.x2 > COLUMN_GAP_EM * Math.min(prev.size, it.size)) out.push(it);
+    prev = prev && prev.x2 > it.x2 ? prev : it;
+  }
+  return out;
+}
+
+/** Column start positions supported by enough multi-chunk lines. */
+function columnStarts(lines: Line[]): number[] {
+  const multi = lines.filter((l) => chunkStarts(l).length >= 2);
+  if (multi.length < 2) return [];
+  const xs = multi.flatMap((l) => chunkStarts(l).map((i) => i.x));
+  const clusters = clusterValues(xs, ALIGN_TOL);
+  const minSupport = Math.max(2, Math.ceil(multi.length * 0.15));
+  return clusters.filter((c) => {
+    const support = new Set(multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_TOL)));
+    return support.size >= minSupport;
+  });
+}
+
+function columnOf(starts: number[], x: number): number {
+  let c = 0;
+  for (let i = 0; i < starts.length; i++) if (starts[i] <= x + ALIGN_TOL) c = i;
+  return c;
+}
+
+const NUMBER_LIKE = /^(?:\d+|[IVXLC]+)(?:\.\d+)*\.?$/u;
+
+interface LineCells {
+  line: Line;
+  /** column → items */
+  cols: Map<number, TextItem[]>;
+  /** column → last column its text runs into */
+  spanEnd: Map<number, number>;
+}
+
+function splitLine(line: Line, starts: number[]): LineCells {
+  const cols = new Map<number, TextItem[]>();
+  for (const it of line.items) {
+    const c = columnOf(starts, it.x);
+    let arr = cols.get(c);
+    if (!arr) cols.set(c, (arr = []));
+    arr.push(it);
+  }
+  const spanEnd = new Map<number, number>();
+  for (const [c, its] of cols) {
+    const right = Math.max(...its.map((i) => i.x2));
+    let end = c;
+    while (end + 1 < starts.length && right > starts[end + 1] + its[0].size && !cols.has(end + 1)) end++;
+    spanEnd.set(c, end);
+  }
+  return { line, cols, spanEnd };
+}
+
+export function findStreamTables(items: TextItem[], page: PageContent): { fragments: Fragment[]; outside: TextItem[] } {
+  const none = { fragments: [], outside: items };
+  const visible = items.filter((i) => i.str.trim().length > 0);
+  if (visible.length < 6) return none;
+  const lines = toLines(visible);
+  const starts = columnStarts(lines);
+  if (starts.length < 2) return none;
+
+  const split = lines.map((l) => splitLine(l, starts));
+  const isTableLine = (s: LineCells): boolean => s.cols.size >= 2;
+  const first = split.findIndex(isTableLine);
+  let last = -1;
+  for (let i = split.length - 1; i >= 0; i--) if (isTableLine(split[i])) (last = i), (i = -1);
+  if (first < 0 || last <= first) return none;
+  if (split.slice(first, last + 1).filter(isTableLine).length < 3) return none;
+
+  // The usual baseline step inside the region.
+  const steps: number[] = [];
+  for (let i = first + 1; i <= last; i++) {
+    const d = split[i].line.y - split[i - 1].line.y;
+    if (d > 0 && d < split[i].line.size * 2.2) steps.push(d);
+  }
+  steps.sort((a, b) => a - b);
+  const step = steps.length ? steps[Math.floor(steps.length * 0.3)] : split[first].line.size * 1.2;
+  const bigGap = step * 1.3;
+  // Continuation lines just below the last table line (the rest of its last row).
+  while (last + 1 < split.length && split[last + 1].line.y - split[last].line.y <= bigGap && !split[last + 1].cols.has(0)) last++;
+
+  const region = split.slice(first, last + 1);
+  const col0 = region.map((s) => s.cols.get(0)).filter((x): x is TextItem[] => Boolean(x));
+  const col0Texts = col0.map((its) => its.map((i) => i.str).join(" ").trim());
+  const numberColumn = col0Texts.length >= 2 && col0Texts.filter((t) => NUMBER_LIKE.test(t) || t.length <= 8).length >= col0Texts.length * 0.6;
+
+  // Rows.
+  const rows: LineCells[][] = [];
+  for (let i = 0; i < region.length; i++) {
+    const s = region[i];
+    const prev = region[i - 1];
+    const spans = [...s.spanEnd].some(([c, e]) => e > c);
+    const prevSpans = prev ? [...prev.spanEnd].some(([c, e]) => e > c) : false;
+    const gap = prev ? s.line.y - prev.line.y : Infinity;
+    const allBold = (x: LineCells): boolean => x.line.items.every((i) => i.bold);
+    // A header (bold, several columns) ends where the body text (not bold) begins.
+    const headerEnds = prev !== undefined && prev.cols.size >= 2 && allBold(prev) && !allBold(s);
+    const newRow =
+      !prev ||
+      gap > bigGap ||
+      headerEnds ||
+      (numberColumn && s.cols.has(0)) ||
+      (spans && s.cols.size === 1 && !prevSpans) ||
+      (prevSpans && !spans && prev.cols.size === 1);
+    if (newRow) rows.push([s]);
+    else rows[rows.length - 1].push(s);
+  }
+
+  const right = Math.max(...region.map((s) => s.line.x2));
+  const colX0 = (c: number): number => (c === 0 ? Math.min(starts[0], ...region.map((s) => s.line.x)) : starts[c] - ALIGN_TOL);
+  const colX1 = (c: number): number => (c + 1 < starts.length ? starts[c + 1] - ALIGN_TOL : right);
+  const cells: FragmentCell[] = [];
+  const top = (r: LineCells[]): number => Math.min(...r.flatMap((s) => s.line.items.map((i) => i.y - i.size)));
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const y0 = k === 0 ? top(r) : (top(r) + Math.max(...rows[k - 1].map((s) => s.line.y))) / 2;
+    const y1 = k + 1 < rows.length ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2 : Math.max(...r.map((s) => s.line.y)) + 3;
+    // Column spans of the row: decided by its first line that has the column.
+    const spanOf = new Map<number, number>();
+    for (const s of r) for (const [c, e] of s.spanEnd) if (!spanOf.has(c)) spanOf.set(c, e);
+    const covered = new Set<number>();
+    for (const [c, e] of [...spanOf].sort((a, b) => a[0] - b[0])) {
+      if (covered.has(c)) continue;
+      for (let j = c + 1; j <= e; j++) covered.add(j);
+    }
+    for (let c = 0; c < starts.length; c++) {
+      if (covered.has(c)) continue;
+      const end = spanOf.get(c) ?? c;
+      const its = r.flatMap((s) => {
+        const out: TextItem[] = [];
+        for (let j = c; j <= end; j++) out.push(...(s.cols.get(j) ?? []));
+        return out;
+      });
+      cells.push({ x0: colX0(c), x1: colX1(end), y0, y1, items: its });
+    }
+  }
+  const box: Box = { x0: colX0(0), x1: right, y0: Math.min(...cells.map((c) => c.y0)), y1: Math.max(...cells.map((c) => c.y1)) };
+  const inTable = new Set(region.flatMap((s) => s.line.items));
+  return {
+    fragments: [{ kind: "stream", page: page.number, box, cells }],
+    outside: items.filter((i) => !inTable.has(i)),
+  };
 }

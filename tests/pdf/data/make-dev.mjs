@@ -32,7 +32,7 @@ function page(border) {
   const css = border
     ? "table{border-collapse:collapse;width:100%} td,th{border:1px solid #000;padding:3px;vertical-align:top;font-size:11pt}"
     : "table{width:100%} td,th{padding:3px;vertical-align:top;text-align:left;font-size:11pt}";
-  return `<!doctype html><html lang="bg"><head><meta charset="utf-8"><style>body{font-family:'Liberation Serif','DejaVu Serif',serif} ${css} h1{font-size:16pt;text-align:center}</style></head><body>
+  return `<!doctype html><html lang="bg"><head><meta charset="utf-8"><style>@page{margin:18mm 15mm;@top-center{content:"План на дейностите за 2024 г.- стр. " counter(page);font-size:9pt}@bottom-right{content:counter(page);font-size:9pt}} body{font-family:'Liberation Serif','DejaVu Serif',serif} ${css} h1{font-size:16pt;text-align:center}</style></head><body>
 <h1>План на дейностите за подкрепа за личностно развитие на децата и учениците в община Казанлък за 2024 г.</h1>
 <p>(приет с Решение №125/25.04.2024 г. на Общински съвет – Казанлък, Протокол №12)</p>
 <table${border ? " border=\"1\" cellspacing=\"0\" cellpadding=\"4\"" : ""}><thead><tr><th>${border ? "Мярка" : "№"}</th><th>Дейности</th><th>Срок за изпълнение</th><th>Отговорни институции</th><th>Очаквани резултати</th></tr></thead>

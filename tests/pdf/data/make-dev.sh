@@ -3,6 +3,12 @@
 set -e
 cd "$(dirname "$0")"
 node make-dev.mjs
-soffice --headless --convert-to pdf:writer_web_pdf_Export dev-ruled.html >/dev/null 2>&1 && mv dev-ruled.pdf dev-ruled.libreoffice.pdf
+soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export dev-ruled.html >/dev/null 2>&1 && mv dev-ruled.pdf dev-ruled.libreoffice.pdf
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-ruled.chromium.pdf dev-ruled.html 2>/dev/null
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-borderless.chromium.pdf dev-borderless.html 2>/dev/null
+# image-only page (a "scan"), an encrypted file (password: secret) and a truncated file
+pdftoppm -r 20 -gray -f 1 -l 1 -png dev-ruled.libreoffice.pdf /tmp/scan
+echo "<!doctype html><html><body style='margin:0'><img src='data:image/png;base64,$(base64 -w0 /tmp/scan-1.png)' style='width:100%'></body></html>" > /tmp/scan.html
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=image-only.pdf /tmp/scan.html 2>/dev/null
+qpdf --encrypt secret secret 256 -- image-only.pdf encrypted.pdf
+head -c 20000 dev-ruled.chromium.pdf > truncated.pdf
