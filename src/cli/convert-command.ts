@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import pLimit from "p-limit";
 import type { ConversionError, PlanDocument } from "../model/schema.js";
-import { writeAtomically } from "../output/atomic-write.js";
+import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
 import { writePlanWorkbook } from "../output/workbook.js";
 import { findInputs, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
@@ -33,6 +33,7 @@ export interface ConvertCommandOptions {
 export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const { files, missing } = await findInputs(opts.inputs, PLAN_EXTENSIONS);
   await mkdir(opts.outDir, { recursive: true });
+  await sweepStaleTemporaries(opts.outDir);
   const errors: ConversionError[] = missing.map((m) => ({ file: m.path, code: "io", message: m.message }));
   for (const m of missing) opts.err.write(`error: ${m.path}: ${m.message} [io]\n`);
 

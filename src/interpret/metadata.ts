@@ -61,16 +61,22 @@ function placeName(text: string): string {
     .join("");
 }
 
-const PLACE = "([\\p{Lu}][\\p{L}]+(?:[ -][\\p{Lu}][\\p{L}]+)?)";
+const PLACE = "(\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)?)";
+
+/** A case-insensitive pattern for a phrase, without the "i" flag (which would let \p{Lu} match lower case). */
+function anyCase(phrase: string): string {
+  return [...phrase].map((ch) => (ch === " " ? "\\s+" : ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("");
+}
+
 const ISSUER_PATTERNS: { re: RegExp; make: (place: string) => { issuer: string; region: string } }[] = [
   {
-    re: new RegExp(`регионално управление на образованието\\s*[–—-]?\\s*(?:гр\\.\\s*)?${PLACE}`, "iu"),
+    re: new RegExp(`${anyCase("регионално управление на образованието")}\\s*[–—-]?\\s*(?:гр\\.\\s*)?${PLACE}`, "u"),
     make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }),
   },
-  { re: new RegExp(`\\bРУО\\s*[–—-]\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }) },
-  { re: new RegExp(`\\bобщина\\s+${PLACE}`, "iu"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
-  { re: new RegExp(`общински съвет\\s*[–—-]?\\s*${PLACE}`, "iu"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
-  { re: new RegExp(`\\bобласт\\s+${PLACE}`, "iu"), make: (p) => ({ issuer: `Област ${p}`, region: p }) },
+  { re: new RegExp(`(?<!\\p{L})РУО\\s*[–—-]\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }) },
+  { re: new RegExp(`(?<!\\p{L})${anyCase("община")}\\s+${PLACE}`, "u"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
+  { re: new RegExp(`${anyCase("общински съвет")}\\s*[–—-]?\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
+  { re: new RegExp(`(?<!\\p{L})${anyCase("област")}\\s+${PLACE}`, "u"), make: (p) => ({ issuer: `Област ${p}`, region: p }) },
 ];
 
 function findIssuer(text: string): { issuer: string; region: string } | null {
@@ -91,7 +97,7 @@ function findIssuer(text: string): { issuer: string; region: string } | null {
  * line that names the plan's period, at most six lines.
  */
 function findTitle(lines: string[]): string | null {
-  const start = lines.findIndex((l) => /^(годишен\s+|оперативен\s+)?план\b/iu.test(l) && !isPageFurniture(l));
+  const start = lines.findIndex((l) => /^(годишен\s+|оперативен\s+)?план(?!\p{L})/iu.test(l) && !isPageFurniture(l));
   if (start < 0) return null;
   const parts: string[] = [];
   for (let i = start; i < lines.length && parts.length < 6; i++) {

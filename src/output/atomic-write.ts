@@ -22,3 +22,38 @@ export async function writeAtomically(target: string, data: string | Uint8Array 
     throw err;
   }
 }
+
+const TEMP_RE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Remove temporary files that a killed earlier run left in `dir` (those of a process no longer
+ * alive). Returns how many were removed.
+ */
+export async function sweepStaleTemporaries(dir: string): Promise<number> {
+  const { readdir } = await import("node:fs/promises");
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP_RE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
