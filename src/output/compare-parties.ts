@@ -1,42 +1,9 @@
 /**
  * Responsible parties across plans: one line per party, keyed so that the same party written a little
- * differently ("ст. експерт по ПОО" / "старши експерти по ПОО") is counted once.
+ * differently ("ст. експерт по ПОО" / "старши експерти по ПОО") is counted once. The key function is
+ * canonicalParty from src/normalize/parties.ts (passed in by the caller).
  */
 import type { PlanDocument } from "../model/schema.js";
-
-/**
- * A rough canonical key for a party name, used when src/normalize/parties.ts offers none: lowercase,
- * one kind of dash and quote, spaces collapsed, "ст." = "старши", and common Bulgarian plural and article
- * endings folded ("експерти" → "експерт", "училищата" → "училищ", "началници" → "началник").
- */
-export function fallbackPartyKey(text: string): string {
-  const normalized = text
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[„“”«»"']/g, "")
-    .replace(/\s*-\s*/g, " - ")
-    .replace(/[.,;:]+$/g, "")
-    .replace(/(^|\s)ст\.\s*/g, "$1старши ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return normalized
-    .split(" ")
-    .map((word) => foldWord(word))
-    .join(" ");
-}
-
-const ENDINGS = ["ите", "ата", "ята", "ото", "ете", "ове", "ът", "ят", "та", "то", "те", "и", "а", "я", "о", "е"];
-
-function foldWord(word: string): string {
-  if (word === "ст." || word === "ст" || word === "старши") return "старши";
-  if (!/^\p{Ll}+$/u.test(word) || word.length < 5) return word;
-  if (word.endsWith("ници")) return word.slice(0, -4) + "ник";
-  if (word.endsWith("ниците")) return word.slice(0, -6) + "ник";
-  for (const ending of ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= 4) return word.slice(0, -ending.length);
-  }
-  return word;
-}
 
 /** One responsible party across the compared plans. */
 export interface PartyLine {

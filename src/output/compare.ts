@@ -6,8 +6,8 @@
  */
 import type ExcelJS from "exceljs";
 import type { PlanDocument, Row } from "../model/schema.js";
-// TODO: switch to canonicalParty from ../normalize/parties.js when it exists.
-import { countParties, fallbackPartyKey as canonicalParty } from "./compare-parties.js";
+import { canonicalParty } from "../normalize/parties.js";
+import { countParties } from "./compare-parties.js";
 import { monthName, monthStartDate, planMonths, type MonthIndex } from "./compare-months.js";
 import { classifyActivity, compileThemes, loadThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
 import { addActivitiesSheet, addDocumentsSheet, addWarningsSheet, newWorkbook, writeWorkbookFile } from "./workbook.js";
@@ -248,7 +248,7 @@ function addPartiesSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planN
     { header: "Брой планове", width: 10 },
   ];
   sheet.addRow(columns.map((c) => c.header));
-  const lines = countParties(docs, canonicalParty);
+  const lines = countParties(docs, (name) => canonicalParty(name));
   for (const line of lines) {
     const total = line.counts.reduce((s, c) => s + c, 0);
     sheet.addRow([
