@@ -170,6 +170,14 @@ describe("extractDocx: tables", () => {
     expect(doc.text.map((t) => t.text)).toEqual(["Anchor", "В рамка"]);
   });
 
+  it("reads a main document stored as UTF-16 with a byte order mark", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: p("x") }));
+    const xml = `<?xml version="1.0" encoding="UTF-16"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p("Кирилица")}</w:body></w:document>`;
+    zip.file("word/document.xml", new Uint8Array(Buffer.from("\ufeff" + xml, "utf16le")));
+    const doc = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
+    expect(doc.text.map((t) => t.text)).toEqual(["Кирилица"]);
+  });
+
   it("returns no tables and only text for a document without tables", async () => {
     const doc = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
     expect(doc.tables).toEqual([]);

@@ -43,15 +43,23 @@ function rejectNonZip(bytes: Uint8Array): never {
   throw new ConversionFailure("not-a-plan-format", "not a DOCX file (no ZIP package signature)");
 }
 
+/** XML parts are UTF-8, or UTF-16 when they start with a byte order mark. */
+function decodeXmlBytes(raw: Uint8Array): string {
+  if (raw[0] === 0xff && raw[1] === 0xfe) return new TextDecoder("utf-16le").decode(raw);
+  if (raw[0] === 0xfe && raw[1] === 0xff) return new TextDecoder("utf-16be").decode(raw);
+  return new TextDecoder("utf-8").decode(raw);
+}
+
 async function readXmlPart(zip: JSZip, path: string): Promise<XmlElement | null> {
   const file = zip.file(path);
   if (!file) return null;
-  let text: string;
+  let raw: Uint8Array;
   try {
-    text = await file.async("string");
+    raw = await file.async("uint8array");
   } catch (e) {
     throw new ConversionFailure("damaged", `the DOCX part ${path} cannot be unpacked: ${(e as Error).message}`);
   }
+  const text = decodeXmlBytes(raw);
   try {
     return parseXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
