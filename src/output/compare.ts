@@ -243,7 +243,7 @@ function addPartiesSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planN
   const columns: ColumnSpec[] = [
     { header: "Отговорник", width: 48 },
     { header: "Изписване в плановете", width: 40 },
-    ...planNames.map((name) => ({ header: name, width: 14 })),
+    ...planNames.map((name) => ({ header: name, width: 16 })),
     { header: "Общо дейности", width: 11 },
     { header: "Брой планове", width: 10 },
   ];
