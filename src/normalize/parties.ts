@@ -77,9 +77,11 @@ function continues(prev: string, next: string): boolean {
   if (HEAD_WORD.test(prev) && !ROLE_START.test(next) && !NEW_ITEM.test(next)) return true;
   if (unbalanced(prev)) return true;
   if (/^[-–—]/u.test(next)) return true; // "РЦПППО" / "– Стара Загора"
-  if (/^\p{Ll}/u.test(next) && (!ROLE_START.test(next) || LONE_ADJECTIVE.test(prev))) {
-    // "образование", "медиатори", "гр. Казанлък"
-    return true;
+  if (/^\p{Ll}/u.test(next)) {
+    // After an adjective the noun follows: "Здравни" / "медиатори", "… на приобщаващото" / "образование".
+    if (LONE_ADJECTIVE.test(prev) || /\s\p{Ll}+(?:ото|ия|ият)$/u.test(prev)) return true;
+    // Otherwise a lower-case line continues unless it starts a role or an institution of its own.
+    return !ROLE_START.test(next) && !NEW_ITEM.test(next);
   }
   return false;
 }
