@@ -22,7 +22,8 @@
  *     (the I term usually ends on a day in early February, the II term on 30 June for the upper
  *     grades and earlier for the lower ones); these fixed, month-aligned dates are the common
  *     Bulgarian school pattern and keep plans comparable;
- *   - "началото на учебната Y/Y+1" → 15–30 September Y; "края на учебната година" → June Y+1
+ *   - "началото на учебната Y/Y+1" → 15 September Y, its opening day (kind "day");
+ *     "края на учебната година" → June Y+1
  *     (the month classes end), not the formal 14 September end;
  *   - quarters and half-years are calendar ones (I тримесечие = January–March, първо полугодие =
  *     January–June); a half-year named together with a school year ("първо полугодие на учебната
@@ -451,6 +452,8 @@ function bestYear(make: (y: number) => Interval, period: ContextPeriod): number 
 }
 
 function applyModifier(p: Point, i: Interval, modifier: "start" | "end"): Interval {
+  // The beginning of a school year is its opening day, 15 September.
+  if (modifier === "start" && p.kind === "school-year") return { start: i.start, end: i.start };
   if (modifier === "start") {
     return { start: i.start, end: { y: i.start.y, m: i.start.m, d: lastDay(i.start.y, i.start.m) } };
   }
@@ -591,7 +594,7 @@ export function normalizeDeadline(text: string | null, ctx: DeadlineContext): No
     if (last.interval) end = iso(last.interval.end);
     if (effective.length === 1) {
       const i = first.interval;
-      if (first.modifier && i) kind = wholeMonth(i) ? "month" : "range";
+      if (first.modifier && i) kind = wholeMonth(i) ? "month" : dayNumber(i.start) === dayNumber(i.end) ? "day" : "range";
       else kind = first.kind;
     } else {
       kind = "range";

@@ -43,7 +43,13 @@ const ROLE_START =
   /^(?:ст\.|старши|гл\.|главни?|мл\.|младши|зам\.|заместник|пом\.|помощник|пед\.|педагогическ|експерт|начални[кц]|директор|учител|класн|кл\.|ръководител|председател|член|инспектор|специалист|психолог|логопед|ресурсн|съветни[кц]|координатор|медиатор|възпитател|служител|отговорни|кмет|секретар|юрисконсулт|счетоводител|медицинск|екип|комиси)/iu;
 
 /** Prepositions and conjunctions that cannot end a party. */
-const DANGLING_WORD = /(?:^|\s)(?:на|по|за|от|в|във|към|при|с|със|и|или|до|чрез|между|както|съвместно|заедно)$/u;
+const DANGLING_WORD = /(?:^|\s)(?:на|по|за|от|в|във|към|при|с|със|и|или|до|чрез|между|както|съвместно|заедно|ст\.|гл\.|мл\.|зам\.|пом\.|пед\.|кл\.)$/u;
+
+/** A role noun that names its field after it ("ст. експерт ОСО", "началник РУО", "отдел ОМДК"). */
+const COMPLEMENT_NOUN = /(?:^|\s)(?:експерт(?:и|ът|а|ите)?|начални(?:к|ци|кът|ка)|отдел(?:и|а)?)$/u;
+
+/** A phrase ending in an adjective with an article ("… на областната", "… на приобщаващото"). */
+const PHRASE_ADJECTIVE = /\s\p{Ll}+(?:(?:ск|н)(?:ата|ото|ия|ият|ите)|щ(?:ото|ия|ият|ата))$/u;
 
 /** A line that is one adjective ("Здравни", "Общински"): the noun follows on the next line. */
 const LONE_ADJECTIVE = /^\p{L}+(?:ски|ни|ен|ан|на|но|ска|ско|ова|ов|ови)$/iu;
@@ -71,25 +77,44 @@ const NEW_ITEM = /^(?:\p{Lu}{2,}(?![\p{Ll}])|(?:училищ|детск|общи
 
 /** True when `next` continues `prev` (one party wrapping over two lines). */
 function continues(prev: string, next: string): boolean {
-  if (/[-–—]$/u.test(prev)) return true; // "РЦПППО –", "ЦСРИ -", "комиси-"
-  if (/[,;]$/u.test(prev)) return false;
+  if (/[-\u2010\u2011\u00ad–—]$/u.test(prev)) return true; // "РЦПППО –", "ЦСРИ -", "начал‐"
+  // A list separator at a line end: join, and let the separator split decide ("членове на
+  // комисии," / "определени със заповед …" is one party).
+  if (/[,;]$/u.test(prev)) return true;
   if (DANGLING_WORD.test(prev)) return true;
-  if (HEAD_WORD.test(prev) && !ROLE_START.test(next) && !NEW_ITEM.test(next)) return true;
+  const head = HEAD_WORD.exec(prev);
+  if (head && !ROLE_START.test(next)) {
+    // "ст. експерти от отдел" / "ОМДК": a head word inside a phrase always takes what follows;
+    // a capitalised one alone on its line ("Община" / "Казанлък") unless a new item follows.
+    const word = head[0].trim();
+    if (/^\p{Ll}/u.test(word) || !NEW_ITEM.test(next)) return true;
+  }
+  // "ст. експерт" / "ОСО", "началник" / "РУО, …": a role noun and the abbreviation of its field.
+  if (ROLE_START.test(prev) && COMPLEMENT_NOUN.test(prev) && /^\p{Lu}{2,}(?!\p{Ll})/u.test(next)) return true;
   if (unbalanced(prev)) return true;
   if (/^[-–—]/u.test(next)) return true; // "РЦПППО" / "– Стара Загора"
   if (/^\p{Ll}/u.test(next)) {
     // After an adjective the noun follows: "Здравни" / "медиатори", "… на приобщаващото" / "образование".
-    if (LONE_ADJECTIVE.test(prev) || /\s\p{Ll}+(?:ото|ия|ият)$/u.test(prev)) return true;
+    if (LONE_ADJECTIVE.test(prev) || PHRASE_ADJECTIVE.test(prev)) return true;
     // Otherwise a lower-case line continues unless it starts a role or an institution of its own.
     return !ROLE_START.test(next) && !NEW_ITEM.test(next);
   }
   return false;
 }
 
+/** A first part that stays hyphenated when a line ends after it ("социално-" / "емоционалното"). */
+const COMPOUND_FIRST = /(?:^|[\s„"(])(?:\p{L}{3,}о|заместник|помощник|арт|главен|старши|младши)$/iu;
+
 /** Joins one line onto the text before it; a word broken by a hyphen at a line end is rejoined. */
 function joinLine(prev: string, next: string): string {
-  const broken = /(\p{Ll})-$/u.exec(prev);
-  if (broken && /^\p{Ll}/u.test(next)) return prev.slice(0, -1) + next;
+  const broken = /(\p{Ll})[-\u2010\u2011\u00ad]$/u.exec(prev);
+  if (broken && /^\p{Ll}/u.test(next)) {
+    const stem = prev.slice(0, -1);
+    if (prev.endsWith("\u00ad") || !COMPOUND_FIRST.test(stem)) return stem + next;
+    return `${stem}-${next}`;
+  }
+  // "АП-" / "ФСНО", "РЦПППО-" / "Стара Загора": a hyphen attached to the word stays, without a space.
+  if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Lu}/u.test(next)) return prev.slice(0, -1) + "-" + next;
   return `${prev} ${next}`;
 }
 
@@ -132,9 +157,7 @@ function splitOnAnd(s: string): string[] {
     while ((m = re.exec(rest)) !== null) {
       const left = rest.slice(0, m.index).trim();
       const right = rest.slice(m.index + m[0].length).trim();
-      // "председател и членове на комисията": a bare noun sharing the complement of the right side stays.
-      const sharedComplement = /^\p{L}+$/u.test(left) && /\s(?:на|по|за|от|в)\s/u.test(` ${right} `);
-      if (ROLE_START.test(left) && ROLE_START.test(right) && !sharedComplement && !unbalanced(left)) {
+      if (ROLE_START.test(left) && ROLE_START.test(right) && !unbalanced(left)) {
         cut = m.index;
         cutLen = m[0].length;
         break;
