@@ -79,11 +79,24 @@ export function isSplitWord(left: string, right: string, vocab?: ReadonlySet<str
       for (const w of vocab) if (w.startsWith(`${l}-`)) return false;
     }
   }
-  const joinedOk = isDictionaryWord(joined);
-  if (joinedOk) return true;
-  if (isDictionaryWord(r)) return false; // "социално-емоционалното", "арт-терапия"
-  return true; // neither part is a word: a broken word the list does not know
+  if (isDictionaryWord(joined)) return true;
+  // Prefixes Bulgarian writes together with the word ("интеркултурно", "мултимедия").
+  if (JOINED_PREFIXES.has(l)) return true;
+  const leftOk = isDictionaryWord(l);
+  if (leftOk && isDictionaryWord(r)) return false; // "социално-емоционалното"
+  // A capitalised piece that is not a word, then lower case: a broken name ("Самора-" + "ново").
+  if (!leftOk && leftWord[0] !== l[0]) return true;
+  // "арт-терапия": an unknown first part before a real word of some length keeps its hyphen;
+  // a short remainder ("Юлиа-" + "на", "Хилендарс-" + "ки") is the end of a broken word.
+  if (r.length >= 4 && isDictionaryWord(r)) return false;
+  return true;
 }
+
+/** Bound prefixes that Bulgarian spelling writes together with the rest of the word. */
+const JOINED_PREFIXES = new Set([
+  "анти", "интер", "контра", "макро", "микро", "мулти", "мега", "супер", "ултра", "хипер", "екстра",
+  "транс", "псевдо", "квази", "пост", "свръх", "извън", "между", "общо", "полу", "вътре",
+]);
 
 /** Joins a cell's lines into one cleaned string. */
 export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): string {
@@ -96,6 +109,8 @@ export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): str
       text = text.slice(0, -1) + next;
     } else if (HYPHENS.includes(text[text.length - 1]) && !/\s[-\u2010]$/.test(text)) {
       text = isSplitWord(text.replace(SOFT_HYPHEN, ""), next, vocab) ? text.slice(0, -1) + next : text + next;
+    } else if (text.endsWith("/") && /^\p{L}/u.test(next)) {
+      text += next; // "ДГ/" + "училища": a line broken after a slash
     } else if (text.endsWith("\u2011")) {
       text += next;
     } else {
