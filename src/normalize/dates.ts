@@ -121,6 +121,8 @@ interface Point {
   base?: Interval | null;
   /** For a half-year that is read as a term of a school year. */
   term?: number;
+  /** For "2024-2025" read as two calendar years: the second year (a school year in a school-year plan). */
+  yearPair?: number;
 }
 
 const monthInterval = (m: number) => (y: number): Interval => ({
@@ -191,6 +193,15 @@ const ORDINAL =
   `трети(?:ят|я)?|трето(?:то)?|четвърти(?:ят|я)?|четвърто(?:то)?)` +
   `(?:\\s*-\\s*(?:во|ро|то|ви|ри|ти|ия|ият|ия))?`;
 
+/** One or more ordinals: "I", "I и II", "I-III", "първо и второ" (no capture groups). */
+const ORDINAL_NC = ORDINAL.replace(/\((?!\?)/g, "(?:");
+const ORDINAL_LIST = `${ORDINAL_NC}(?:\\s*(?:и|,|-|–|до)\\s*${ORDINAL_NC})*`;
+
+function romanMonth(token: string): number {
+  const r = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  return r.indexOf(token) + 1;
+}
+
 function ordinalNumber(token: string): number {
   const t = token.trim();
   const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -206,7 +217,7 @@ function ordinalNumber(token: string): number {
 const RECURRING: [RegExp, string][] = [
   [/ежедневн|ежедневен|всеки ден|всекидневн|(?<![а-я])дневно(?![а-я])/, "daily"],
   [/ежеседмич|всяка седмица|(?<![а-я])седмично(?![а-я])|веднъж седмично/, "weekly"],
-  [/ежемесеч|всеки месец|(?<![а-я])месечно(?![а-я])|веднъж месечно/, "monthly"],
+  [/ежемесеч|всеки месец|(?<![а-я])месечно(?![а-я])|веднъж месечно|число(?:то)? на (?:всеки |текущия |следващия )?месец/, "monthly"],
   [/ежетримесеч|всяко тримесечие|на всяко тримесечие|(?<![а-я])тримесечно(?![а-я])/, "quarterly"],
   [/всеки (?:учебен )?срок|в края на всеки срок/, "termly"],
   [/два пъти (?:в )?годи(?:шно|на)|веднъж на полугодие|ежеполугоди|(?<![а-я])полугодишно(?![а-я])/, "half-yearly"],
@@ -215,7 +226,7 @@ const RECURRING: [RegExp, string][] = [
 ];
 
 const CONDITIONAL =
-  /при необходимост|при нужда|при поискване|при възникн|при възникване|при наличие|при сигнал|при покана|при заявка|при промян|при постъпване|при получаване|при обявяване|при откриване|при установяване|(?<![а-я])съгласно|(?<![а-я])според|по график|по графика|в зависимост|в сроковете|в сроковет|в съответствие с|в срокове|по заявка|по искане|по преценка|след одобрение|след утвърждаване|след обявяване|след получаване|по време на|когато|ако /;
+  /при необходимост|при нужда|при поискване|при възникн|при възникване|при наличие|при сигнал|при покана|при заявка|при промян|при постъпване|при получаване|при обявяване|при откриване|при установяване|(?<![а-я])съгласно|(?<![а-я])според|по график|по графика|в зависимост|в сроковете|в сроковет|в съответствие с|в срокове|по заявка|по искане|по преценка|след одобрение|след утвърждаване|след обявяване|след получаване|по време на|когато|ако |(?<![а-я])при (?!това)|(?<![а-я])след (?=[а-я])|(?:дни|дена|седмици|месеца) (?:след|от|преди)|в срок от|в [0-9]+-?дневен срок|в едномесечен срок|в тримесечен срок/;
 
 const ONGOING = /постоян|(?<![а-я])текущ|непрекъснат|регулярн|перманентн|(?<![а-я])винаги|всекидневно|системно/;
 
@@ -230,6 +241,8 @@ function normalizeText(text: string): string {
     .normalize("NFC")
     .toLowerCase()
     .replace(/\u0456/g, "i") // Cyrillic і (used in roman numerals such as "ІІ срок")
+    // Cyrillic х written for X in a roman month ("15.ХІІ.2024"): only between dots / before a year.
+    .replace(/(?<=\.\s?)[хx]([ivх]*)(?=\s?\.)/g, (_m, rest: string) => "x" + rest.replace(/х/g, "x"))
     .replace(/\u00ad/g, "")
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/[\s\u00a0]+/g, " ")
@@ -279,7 +292,7 @@ function findPoints(norm: string): Point[] {
   //    Two consecutive years joined by "-" without "учебна" are two calendar years.
   scan(
     new RegExp(
-      `(?<![\\d.])(?:(уч\\.|учебна(?:та)?|учебната)\\s*)?${YEAR}\\s*([/-])\\s*(\\d{4}|\\d{2})(?![\\d.])(?:\\s*(?:г\\.|год\\.|година|г(?![${L}])))?(\\s*(?:уч\\.|учебна(?:та)?))?`,
+      `(?<![\\d.])(?:(уч\\.|учебна(?:та)?|учебната)\\s*(?:(?:година|год\\.|г\\.)\\s*)?)?${YEAR}\\s*([/-])\\s*(\\d{4}|\\d{2})(?![\\d.])(?:\\s*(?:г\\.|год\\.|година|г(?![${L}])))?(\\s*(?:уч\\.|учебна(?:та)?))?`,
     ),
     (m) => {
       const y1 = +m[2];
@@ -290,7 +303,7 @@ function findPoints(norm: string): Point[] {
       if (m[3] === "-" && m[4].length === 4 && y2 > y1) {
         // "2024-2027 г.": a range of calendar years.
         return [
-          pt(m, "year", yearInterval, y1),
+          pt(m, "year", yearInterval, y1, { yearPair: y2 }),
           { ...pt(m, "year", yearInterval, y2), index: m.index + m[0].length - 1, length: 1 },
         ];
       }
@@ -337,6 +350,21 @@ function findPoints(norm: string): Point[] {
     },
   );
 
+  // 2f. Roman month numerals: "15.IX.2024 г.", "м. IX 2024 г.", "IX.2024".
+  const ROMAN_MONTH = "xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i";
+  scan(new RegExp(`(?<![\\d.${L}])(\\d{1,2})\\s*\\.\\s*(${ROMAN_MONTH})\\s*\\.\\s*${YEAR}(?!\\d)${YEAR_WORD}`), (m) => {
+    const mo = romanMonth(m[2]);
+    const d = +m[1];
+    const y = +m[3];
+    if (!mo || !validDay(y, mo, d)) return null;
+    return [pt(m, "day", dayInterval(mo, d), y)];
+  });
+  scan(new RegExp(`(?<![\\d.${L}])(?:м\\.\\s*|месец\\s+)?(${ROMAN_MONTH})\\s*[.\\s]\\s*${YEAR}(?!\\d)${YEAR_WORD}`), (m) => {
+    const mo = romanMonth(m[1]);
+    if (!mo) return null;
+    return [pt(m, "month", monthInterval(mo), +m[2])];
+  });
+
   // 3. Numeric month and year: "10.2024 г.", "м. 10.2024", "10/2024".
   scan(new RegExp(`(?<![\\d.])(?:м\\.\\s*|месец\\s+)?(\\d{1,2})\\s*[./]\\s*${YEAR}(?![\\d])${YEAR_WORD}`), (m) => {
     const mo = +m[1];
@@ -352,34 +380,46 @@ function findPoints(norm: string): Point[] {
     return [pt(m, "day", dayInterval(mo, d), null)];
   });
 
-  // 4. Quarters: "I-во тримесечие на 2025 г.", "първо тримесечие", "Q1 2025".
+  // Ordinal lists name one or more parts: "I и II срок", "I-III тримесечие" → from the first to the last.
+  const ordinalParts = (
+    m: RegExpExecArray,
+    list: string,
+    kind: PointKind,
+    make: (n: number) => (y: number) => Interval,
+    max: number,
+    year: number | null,
+  ): Point[] | null => {
+    const ns: number[] = [];
+    const one = new RegExp(`(?<![${L}])${ORDINAL}`, "g");
+    let o: RegExpExecArray | null;
+    while ((o = one.exec(list)) !== null) ns.push(ordinalNumber(o[1]));
+    if (ns.length === 0 || ns.some((n) => n < 1 || n > max)) return null;
+    const first = pt(m, kind, make(ns[0]), year, { term: ns[0] });
+    if (ns.length === 1) return [first];
+    const n2 = ns[ns.length - 1];
+    return [first, { ...pt(m, kind, make(n2), year, { term: n2 }), index: m.index + m[0].length - 1, length: 1 }];
+  };
+
+  // 4. Quarters: "I-во тримесечие на 2025 г.", "първо тримесечие", "I и II тримесечие", "Q1 2025".
   scan(
-    new RegExp(`(?<![${L}\\d])(?:${ORDINAL}\\s*(?:тримесечие(?:то)?|квартал)|q([1-4]))(?:\\s*(?:на|от|за)?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`),
+    new RegExp(`(?<![${L}\\d])(?:(${ORDINAL_LIST})\\s*(?:тримесечие(?:то)?|тримесечия|квартал)|q([1-4]))(?:\\s*(?:на|от|за)?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`),
     (m) => {
-      const n = m[2] ? +m[2] : ordinalNumber(m[1] ?? "");
-      if (n < 1 || n > 4) return null;
-      return [pt(m, "quarter", quarterInterval(n), m[3] ? +m[3] : null)];
+      const year = m[3] ? +m[3] : null;
+      if (m[2]) return [pt(m, "quarter", quarterInterval(+m[2]), year)];
+      return ordinalParts(m, m[1], "quarter", quarterInterval, 4, year);
     },
   );
 
   // 5. Half-years: "първо полугодие на 2025 г.", "II полугодие", "второ шестмесечие".
   scan(
-    new RegExp(`(?<![${L}\\d])${ORDINAL}\\s*(?:полугодие(?:то)?|шестмесечие(?:то)?)(?:\\s*(?:на|от|за)?\\s*${YEAR}(?![\\d/-])${YEAR_WORD})?`),
-    (m) => {
-      const n = ordinalNumber(m[1]);
-      if (n < 1 || n > 2) return null;
-      return [pt(m, "half-year", halfInterval(n), m[2] ? +m[2] : null, { term: n })];
-    },
+    new RegExp(`(?<![${L}\\d])(${ORDINAL_LIST})\\s*(?:полугодие(?:то)?|полугодия|шестмесечие(?:то)?)(?:\\s*(?:на|от|за)?\\s*${YEAR}(?![\\d/-])${YEAR_WORD})?`),
+    (m) => ordinalParts(m, m[1], "half-year", halfInterval, 2, m[2] ? +m[2] : null),
   );
 
-  // 6. Terms: "I срок", "II учебен срок", "първи учебен срок", "1-ви уч. срок", "първия срок".
+  // 6. Terms: "I срок", "II учебен срок", "първи учебен срок", "1-ви уч. срок", "първия срок", "I и II срок".
   scan(
-    new RegExp(`(?<![${L}\\d])${ORDINAL}\\s*(?:(?:учебен|учебния|учебният|уч\\.)\\s*)?срок(?:а|ът)?(?![${L}])`),
-    (m) => {
-      const n = ordinalNumber(m[1]);
-      if (n < 1 || n > 2) return null;
-      return [pt(m, "term", termInterval(n), null, { term: n })];
-    },
+    new RegExp(`(?<![${L}\\d])(${ORDINAL_LIST})\\s*(?:(?:учебен|учебния|учебният|учебни|уч\\.)\\s*)?срок(?:а|ът|ове)?(?![${L}])`),
+    (m) => ordinalParts(m, m[1], "term", termInterval, 2, null),
   );
 
   // 7. Month names with an optional year: "м. октомври 2024 г.", "Декември 2024", "окт. 2024", "септември".
@@ -495,6 +535,13 @@ export function normalizeDeadline(text: string | null, ctx: DeadlineContext): No
 
   const recurrence = RECURRING.find(([re]) => re.test(squashed))?.[1];
   const points = findPoints(norm);
+  // "2024-2025 г." in a 2024/2025 school-year plan names the school year.
+  for (let k = 0; k < points.length - 1; k++) {
+    const p = points[k];
+    if (p.yearPair !== undefined && period?.schoolYear === p.year && p.yearPair === (p.year as number) + 1) {
+      points.splice(k, 2, { ...p, kind: "school-year", make: schoolYearInterval, length: points[k + 1].index + 1 - p.index, yearPair: undefined });
+    }
+  }
 
   // Year inference and modifiers.
   let yearUnknown = false;

@@ -271,9 +271,28 @@ const CASES: Case[] = [
   ["целогодишно", CY, "year", "2024-01-01", "2024-12-31"],
   ["през цялата учебна година", SY, "school-year", "2024-09-15", "2025-09-14"],
   ["целогодишно", NOP, "ongoing", null, null],
+  ["след приключване на проекта", SY, "conditional", null, null],
+  ["при провеждане на състезанието", SY, "conditional", null, null],
+  ["в 7-дневен срок", SY, "conditional", null, null],
+  ["14 дни след получаване на писмото", SY, "conditional", null, null],
+  // --- lists of terms / quarters, roman months, year pairs, monthly days
+  ["I и II срок", SY, "range", "2024-09-15", "2025-06-30"],
+  ["I-II учебен срок", SY, "range", "2024-09-15", "2025-06-30"],
+  ["I и II тримесечие на 2025 г.", SY, "range", "2025-01-01", "2025-06-30"],
+  ["първо и второ тримесечие", CY, "range", "2024-01-01", "2024-06-30"],
+  ["I-III тримесечие", CY, "range", "2024-01-01", "2024-09-30"],
+  ["15.IX.2024 г.", SY, "day", "2024-09-15", "2024-09-15"],
+  ["15.ХІІ.2024 г.", SY, "day", "2024-12-15", "2024-12-15"],
+  ["м. IX 2024 г.", SY, "month", "2024-09-01", "2024-09-30"],
+  ["учебна година 2024-2025", SY, "school-year", "2024-09-15", "2025-09-14"],
+  ["учебна година 2024/2025", SY, "school-year", "2024-09-15", "2025-09-14"],
+  ["2024-2025 г.", SY, "school-year", "2024-09-15", "2025-09-14"],
+  ["до 10-то число на месеца", SY, "recurring", "2024-09-15", "2025-09-14", "monthly"],
+  ["всеки срок", SY, "recurring", "2024-09-15", "2025-09-14", "termly"],
+  ["в началото на I срок", CY, "range", "2024-09-15", "2024-09-30"],
   // --- nothing understood
-  ["след приключване на проекта", SY, "unparsed", null, null],
   ["абв", SY, "unparsed", null, null],
+  ["по-късно", SY, "unparsed", null, null],
 ];
 
 describe("normalizeDeadline: table of phrasings", () => {
@@ -312,14 +331,14 @@ describe("normalizeDeadline: text and warnings", () => {
     }
   });
   it("warns about text it cannot read", () => {
-    const r = normalizeDeadline("след приключване на проекта", SY);
+    const r = normalizeDeadline("абв", SY);
     expect(r.warnings.map((w) => w.code)).toEqual(["deadline-unparsed"]);
   });
   it("warns when a month has no year and the document no period", () => {
     expect(normalizeDeadline("декември", NOP).warnings.map((w) => w.code)).toEqual(["deadline-year-unknown"]);
   });
   it("has no warnings for conditional, ongoing and empty cells", () => {
-    for (const t of ["при необходимост", "постоянен", "", null]) expect(normalizeDeadline(t, SY).warnings).toEqual([]);
+    for (const t of ["при необходимост", "постоянен", "след приключване на проекта", "", null]) expect(normalizeDeadline(t, SY).warnings).toEqual([]);
   });
   it("reads the period from a label alone", () => {
     const d = normalizeDeadline("декември", { period: { label: "2024/2025", start: null, end: null } }).deadline;
