@@ -40,10 +40,16 @@ const ROLE_FORMS: [RegExp, string][] = [
 
 /** Words that start a role (a person's position): a party of its own. */
 const ROLE_START =
-  /^(?:ст\.|старши|гл\.|главни?|мл\.|младши|зам\.|заместник|пом\.|помощник|пед\.|педагогическ|експерт|начални[кц]|директор|учител|класн|кл\.|ръководител|председател|член|инспектор|специалист|психолог|логопед|ресурсн|съветни[кц]|координатор|медиатор|възпитател|служител|отговорни|кмет|секретар|юрисконсулт|счетоводител|медицинск|екип|комиси)/iu;
+  /^(?:ст\.|старши|гл\.|главни?|мл\.|младши|зам\.|заместник|пом\.|помощник|пед\.|педагогическ|експерт|начални[кц]|директор|учител|класн|кл\.|ръководител|председател|член|инспектор|специалист|психолог|логопед|ресурсн|съветни[кц]|координатор|медиатор|възпитател|служител|представител|отговорни|кмет|секретар|юрисконсулт|счетоводител|медицинск|екип|комиси)/iu;
 
 /** Prepositions and conjunctions that cannot end a party. */
 const DANGLING_WORD = /(?:^|\s)(?:на|по|за|от|в|във|към|при|с|със|и|или|до|чрез|между|както|съвместно|заедно|ст\.|гл\.|мл\.|зам\.|пом\.|пед\.|кл\.)$/u;
+
+/** A list bullet at the start of a line. */
+const BULLET = /^(?:[-–—•·*▪◦]\s+|\d{1,2}[.)]\s+)/u;
+
+/** Words that open a clause about the party before the comma ("…, определени със заповед", "…, които"). */
+const CLAUSE_START = /^\s*(?:\p{Ll}+(?:ени|ана|ани|яни|ели|али|ящи|ещи|ащи|ван|вана|вани|ено|ена|ан)|които|който|която|което|чиито|включително|вкл\.|съответно|както|отговорн\p{Ll}*|определен\p{Ll}*|назначен\p{Ll}*)(?!\p{L})/u;
 
 /** A role noun that names its field after it ("ст. експерт ОСО", "началник РУО", "отдел ОМДК"). */
 const COMPLEMENT_NOUN = /(?:^|\s)(?:експерт(?:и|ът|а|ите)?|начални(?:к|ци|кът|ка)|отдел(?:и|а)?)$/u;
@@ -77,6 +83,9 @@ const NEW_ITEM = /^(?:\p{Lu}{2,}(?![\p{Ll}])|(?:училищ|детск|общи
 
 /** True when `next` continues `prev` (one party wrapping over two lines). */
 function continues(prev: string, next: string): boolean {
+  // A bulleted list: "- директор" / "- учители", "1. …" / "2. …" (a dash after an unbulleted line
+  // continues it instead: "РЦПППО" / "– Стара Загора").
+  if (/^\d{1,2}[.)]\s/u.test(next) || (BULLET.test(next) && BULLET.test(prev))) return false;
   if (/[-\u2010\u2011\u00ad–—]$/u.test(prev)) return true; // "РЦПППО –", "ЦСРИ -", "начал‐"
   // A list separator at a line end: join, and let the separator split decide ("членове на
   // комисии," / "определени със заповед …" is one party).
@@ -92,7 +101,8 @@ function continues(prev: string, next: string): boolean {
   // "ст. експерт" / "ОСО", "началник" / "РУО, …": a role noun and the abbreviation of its field.
   if (ROLE_START.test(prev) && COMPLEMENT_NOUN.test(prev) && /^\p{Lu}{2,}(?!\p{Ll})/u.test(next)) return true;
   if (unbalanced(prev)) return true;
-  if (/^[-–—]/u.test(next)) return true; // "РЦПППО" / "– Стара Загора"
+  // "РЦПППО" / "– Стара Загора".
+  if (/^[-–—]/u.test(next)) return true;
   if (/^\p{Ll}/u.test(next)) {
     // After an adjective the noun follows: "Здравни" / "медиатори", "… на приобщаващото" / "образование".
     if (LONE_ADJECTIVE.test(prev) || PHRASE_ADJECTIVE.test(prev)) return true;
@@ -129,9 +139,9 @@ function splitOnSeparators(s: string): string[] {
     else if ((ch === "“" || ch === "”" || ch === ")" || ch === "»") && depth > 0) depth--;
     if ((ch === "," || ch === ";") && depth === 0) {
       const rest = s.slice(i + 1);
-      // A comma before a place ("…, гр. Дупница") or before a lower-case clause that is not a role
+      // A comma before a place ("…, гр. Дупница") or before a clause about the party before it
       // ("членове на комисии, определени със заповед …") does not separate parties.
-      if (ch === "," && (/^\s*(?:гр\.|с\.|град\s|село\s|общ\.|обл\.)/u.test(rest) || (/^\s*\p{Ll}/u.test(rest) && !ROLE_START.test(rest.trim())))) {
+      if (ch === "," && (/^\s*(?:гр\.|с\.|град\s|село\s|общ\.|обл\.)/u.test(rest) || (CLAUSE_START.test(rest) && !ROLE_START.test(rest.trim()) && !NEW_ITEM.test(rest.trim())))) {
         cur += ch;
         continue;
       }

@@ -169,3 +169,17 @@ describe("splitParties: cells as PDF lines (wrapped mid-phrase, hyphenated)", ()
     it(JSON.stringify(lines), () => expect(texts(lines)).toEqual(expected));
   }
 });
+
+describe("splitParties: bullets and commas", () => {
+  const cases: [string[], string[]][] = [
+    [["- Директор", "- ЗДУД", "- класни ръководители"], ["Директор", "ЗДУД", "класни ръководители"]],
+    [["• педагогически съветник", "• психолог"], ["педагогически съветник", "психолог"]],
+    [["1. Директор", "2. Учители"], ["Директор", "Учители"]],
+    [["Училищата, детските градини и ЦПЛР"], ["Училищата", "детските градини и ЦПЛР"]],
+    [["учители, определени от директора"], ["учители, определени от директора"]],
+    [["екипи, които работят с деца"], ["екипи, които работят с деца"]],
+  ];
+  for (const [lines, expected] of cases) {
+    it(JSON.stringify(lines), () => expect(texts(lines)).toEqual(expected));
+  }
+});
