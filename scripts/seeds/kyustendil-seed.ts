@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { validatePlan } from "../../src/model/schema.ts";
+import { validatePlan } from "../../src/model/schema.js";
 
 const seedPath = process.argv[2] ?? "/work/shared/seeds/ruo-kyustendil-2024-2025.txt";
 const outPath = process.argv[3] ?? "fixtures/expected/ruo-kyustendil-2024-2025.json";

@@ -1,8 +1,9 @@
 /**
- * A small, namespace-aware XML reader for the parts of a DOCX package. OOXML parts are plain
- * XML (no DTD, no external entities), so a tokenizer is enough; it gives every element its
- * namespace URI and local name so that `w:p` is recognised whatever prefix a producer chose.
+ * The parts of a DOCX package as a small element tree, parsed by saxes (strict and namespace-aware):
+ * every element carries its namespace URI and local name, so that `w:p` is recognised whatever
+ * prefix a producer chose.
  */
+import { SaxesParser, type SaxesAttributeNS } from "saxes";
 
 export interface XmlElement {
   /** Namespace URI of the element ("" when none). */
@@ -30,86 +31,44 @@ export const NS = {
   rels: "http://schemas.openxmlformats.org/package/2006/relationships",
 } as const;
 
-const TOKEN =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
-}
-
-interface Frame {
-  el: XmlElement;
-  qname: string;
-  scope: Map<string, string>;
-}
-
-/** Parse an XML text into its root element. Throws XmlSyntaxError on malformed input. */
+/**
+ * Parse an XML text into its root element with saxes (a strict, namespace-aware XML parser).
+ * Throws XmlSyntaxError on malformed input, so a damaged part is reported as such.
+ */
 export function parseXml(text: string): XmlElement {
-  const docRoot: XmlElement = { ns: "", name: "#document", attrs: {}, children: [] };
-  const stack: Frame[] = [{ el: docRoot, qname: "#document", scope: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]) }];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) {
-    const top = stack[stack.length - 1];
-    if (m[1] !== undefined) {
-      top.el.children.push(m[1]);
-    } else if (m[3] !== undefined) {
-      const qname = m[3];
-      if (m[2] === "/") {
-        if (top.qname !== qname) {
-          throw new XmlSyntaxError(`closing tag </${qname}> does not match <${top.qname}>`);
-        }
-        stack.pop();
-        continue;
-      }
-      const rawAttrs: [string, string][] = [];
-      const attrText = m[4] ?? "";
-      ATTR.lastIndex = 0;
-      let a: RegExpExecArray | null;
-      while ((a = ATTR.exec(attrText)) !== null) {
-        rawAttrs.push([a[1], decodeEntities(a[2] ?? a[3] ?? "")]);
-      }
-      let scope = top.scope;
-      for (const [k, v] of rawAttrs) {
-        if (k === "xmlns" || k.startsWith("xmlns:")) {
-          if (scope === top.scope) scope = new Map(top.scope);
-          scope.set(k === "xmlns" ? "" : k.slice(6), v);
-        }
-      }
-      const colon = qname.indexOf(":");
-      const prefix = colon >= 0 ? qname.slice(0, colon) : "";
-      const el: XmlElement = {
-        ns: scope.get(prefix) ?? "",
-        name: colon >= 0 ? qname.slice(colon + 1) : qname,
-        attrs: {},
-        children: [],
-      };
-      for (const [k, v] of rawAttrs) {
-        if (k === "xmlns" || k.startsWith("xmlns:")) continue;
-        const c = k.indexOf(":");
-        el.attrs[c >= 0 ? k.slice(c + 1) : k] = v;
-      }
-      top.el.children.push(el);
-      if (m[5] !== "/") stack.push({ el, qname, scope });
-    } else if (m[6] !== undefined) {
-      if (stack.length > 1) top.el.children.push(decodeEntities(m[6]));
-      else if (m[6].trim() !== "") throw new XmlSyntaxError("text outside the root element");
-    } else if (m[7] !== undefined) {
-      throw new XmlSyntaxError(`malformed markup near offset ${m.index}`);
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  let failure: Error | null = null;
+  parser.on("error", (err) => {
+    failure ??= err;
+  });
+  parser.on("opentag", (tag) => {
+    const el: XmlElement = { ns: tag.uri ?? "", name: tag.local ?? tag.name, attrs: {}, children: [] };
+    for (const attr of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+      if (attr.prefix === "xmlns" || attr.name === "xmlns") continue;
+      el.attrs[attr.local] = attr.value;
     }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else root ??= el;
+    if (!tag.isSelfClosing) stack.push(el);
+  });
+  parser.on("closetag", (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  const addText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.children.push(t);
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    failure ??= err as Error;
   }
-  if (stack.length !== 1) throw new XmlSyntaxError(`unclosed element <${stack[stack.length - 1].qname}>`);
-  const root = docRoot.children.find((c): c is XmlElement => typeof c !== "string");
+  if (failure) throw new XmlSyntaxError((failure as Error).message);
   if (!root) throw new XmlSyntaxError("no root element");
   return root;
 }
