@@ -7,7 +7,6 @@ import { basename } from "node:path";
 import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
 import { detectFormat } from "./extract/detect.js";
 import { interpretDocument } from "./interpret/index.js";
-import { prepareHyphenDictionary } from "./interpret/cell-text.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
 import { SCHEMA_VERSION, validatePlan, type PlanDocument, type Warning } from "./model/schema.js";
 
@@ -58,7 +57,6 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options.password);
-  await prepareHyphenDictionary();
   const interpreted = interpretDocument(extracted, { abbreviations: options.abbreviations ?? defaultAbbreviations() });
   const value = validatePlan({
     schemaVersion: SCHEMA_VERSION,

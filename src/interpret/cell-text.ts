@@ -5,46 +5,20 @@
  * "социално-емоционалното", "арт-" + "терапия" → "арт-терапия", "5 и 6-" + "годишна").
  *
  * The decision uses, in this order: the characters around the hyphen, the document's own vocabulary
- * (words seen unbroken elsewhere), and a Bulgarian word list (hunspell dictionary-bg via nspell).
- * The word list is loaded once per process, synchronously, the first time a hyphen cannot be
- * decided without it (~3 s); prepareHyphenDictionary() loads it ahead of time.
+ * (words seen unbroken elsewhere), and a Bulgarian word list (hunspell's dictionary-bg, read by
+ * ./bulgarian-words.ts). The word list is loaded once per process, the first time a hyphen cannot be
+ * decided without it (~0.2 s).
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import nspell from "nspell";
-
-type Speller = { correct(word: string): boolean };
-
-let speller: Speller | null = null;
-let loadFailed = false;
-
-function loadSpeller(): Speller | null {
-  if (speller || loadFailed) return speller;
-  try {
-    const dir = dirname(fileURLToPath(import.meta.resolve("dictionary-bg")));
-    speller = nspell(readFileSync(join(dir, "index.aff")), readFileSync(join(dir, "index.dic")));
-  } catch {
-    loadFailed = true; // decide without the word list
-  }
-  return speller;
-}
+import { isBulgarianWord, loadBulgarianWords } from "./bulgarian-words.js";
 
 /** Loads the Bulgarian word list now (optional: joinCellLines loads it when first needed). */
 export async function prepareHyphenDictionary(): Promise<void> {
-  loadSpeller();
-}
-
-/** Whether the word list has been loaded (for diagnostics and tests). */
-export function hyphenDictionaryLoaded(): boolean {
-  return speller !== null;
+  loadBulgarianWords();
 }
 
 /** A word the hunspell dictionary accepts (case-insensitively). */
 export function isDictionaryWord(word: string): boolean {
-  const sp = loadSpeller();
-  if (!sp || word.length === 0) return false;
-  return sp.correct(word) || sp.correct(word.toLowerCase());
+  return isBulgarianWord(word);
 }
 
 const SOFT_HYPHEN = /\u00ad/g;
