@@ -117,6 +117,8 @@ async function main(): Promise<void> {
     const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
     const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force"]);
     results[label] = r;
+    const failed = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as unknown[];
+    if (failed.length) throw new Error(`${label}: ${failed.length} input(s) failed: ${JSON.stringify(failed[0])}`);
     rows.push([label, String(n), r.seconds.toFixed(1), (n / r.seconds).toFixed(2), dir === pdfBatch ? (pdfPagesTotal / r.seconds).toFixed(1) : "-", r.maxRssMb.toFixed(0)]);
     await rm(out, { recursive: true, force: true });
   }

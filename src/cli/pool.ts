@@ -38,7 +38,9 @@ class WorkerPool implements Executor {
   constructor(private size: number) {}
 
   private spawn(): Worker {
-    const w = new Worker(workerFile);
+    // Options such as --input-type or --eval of the main process mean nothing to a worker file.
+    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+    const w = new Worker(workerFile, { execArgv });
     w.on("message", (msg: { id: number; result: FileResult }) => {
       this.busy.delete(w);
       const p = this.pending.get(msg.id);

@@ -3,7 +3,7 @@
  */
 import type { ExtractedDocument, ExtractWarning, Grid } from "../extract/grid.js";
 import { ConversionFailure } from "../extract/grid.js";
-import type { PlanDocument, Row, Warning } from "../model/schema.js";
+import type { Party, PlanDocument, Row, Warning } from "../model/schema.js";
 import { normalizeDeadline } from "../normalize/dates.js";
 import { splitParties } from "../normalize/parties.js";
 import { parseIndicator } from "../normalize/indicators.js";
@@ -22,6 +22,21 @@ export interface Interpreted {
   document: PlanDocument["document"];
   rows: Row[];
   warnings: Warning[];
+}
+
+// The same responsible cells recur across rows and plans: split each distinct cell once per table.
+const partyCache = new WeakMap<AbbreviationTable, Map<string, Party[]>>();
+function partiesOf(lines: string[], table: AbbreviationTable): Party[] {
+  let cache = partyCache.get(table);
+  if (!cache) partyCache.set(table, (cache = new Map()));
+  const key = lines.join("\n");
+  let parties = cache.get(key);
+  if (!parties) {
+    parties = splitParties(lines, table);
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, parties);
+  }
+  return parties.map((p) => ({ ...p }));
 }
 
 function toWarning(w: ExtractWarning | { code: string; message: string }, page: number | null = null, row: number | null = null): Warning {
@@ -100,7 +115,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
       financing: text(r.lines.financing),
       responsible: {
         text: text(responsibleLines),
-        parties: responsibleLines.length ? splitParties(responsibleLines, options.abbreviations) : [],
+        parties: responsibleLines.length ? partiesOf(responsibleLines, options.abbreviations) : [],
       },
       note: text(r.lines.note),
       pages: r.pages,
