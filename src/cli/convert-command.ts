@@ -5,9 +5,9 @@
 import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import pLimit from "p-limit";
-import type { ConversionError, PlanDocument } from "../model/schema.js";
+import type { ConversionError } from "../model/schema.js";
+import { AllPlansWriter } from "../output/all-plans-stream.js";
 import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
-import { writePlanWorkbook } from "../output/workbook.js";
 import { findInputs, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
@@ -41,8 +41,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const progress = new Progress({ total: files.length, quiet: opts.quiet, tty: opts.tty, out: opts.out, err: opts.err });
   const executor = createExecutor(Math.min(opts.concurrency, Math.max(1, files.length)));
   const limit = pLimit(Math.max(1, opts.concurrency));
-  // Only the converted documents are kept (for the all-plans workbook), in input order.
-  const docs: (PlanDocument | null)[] = new Array(files.length).fill(null);
+  // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.
+  const allPlans = opts.formats.xlsx && files.length > 0 ? new AllPlansWriter(join(opts.outDir, "all-plans.xlsx")) : null;
   let converted = 0;
   let skipped = 0;
   try {
@@ -62,8 +62,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
           const result: FileResult = await executor.run(task);
           const display = relative(process.cwd(), file) || file;
           progress.file(result, display);
+          allPlans?.add(i, result.ok ? result.doc : null);
           if (result.ok) {
-            docs[i] = result.doc;
             if (result.skipped) skipped++;
             else converted++;
           } else {
@@ -72,14 +72,14 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
         }),
       ),
     );
+  } catch (err) {
+    await allPlans?.abort();
+    throw err;
   } finally {
     await executor.close();
   }
 
-  const good = docs.filter((d): d is PlanDocument => d !== null);
-  if (opts.formats.xlsx && good.length > 0) {
-    await writePlanWorkbook(good, join(opts.outDir, "all-plans.xlsx"));
-  }
+  await allPlans?.close();
   await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
   progress.finish(
     `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,

@@ -2,11 +2,9 @@
  * The plan workbook: one document → the per-document workbook, many → the all-plans workbook (same layout).
  * Sheets: "Дейности" (one row per activity), "Документи" (one row per source file), "Предупреждения".
  */
-import { randomBytes } from "node:crypto";
-import { rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import type { PlanDocument, Row } from "../model/schema.js";
+import { writeAtomically } from "./atomic-write.js";
+import type { PlanDocument, Row, Warning } from "../model/schema.js";
 import {
   type ColumnSpec,
   DATE_FORMAT,
@@ -72,7 +70,7 @@ export function activityCells(doc: PlanDocument, row: Row): ExcelJS.CellValue[] 
   ];
 }
 
-const DOCUMENT_COLUMNS: ColumnSpec[] = [
+export const DOCUMENT_COLUMNS: ColumnSpec[] = [
   { header: "Файл", width: 28 },
   { header: "Заглавие", width: 50 },
   { header: "Издател", width: 36 },
@@ -87,7 +85,7 @@ const DOCUMENT_COLUMNS: ColumnSpec[] = [
   { header: "Предупреждения", width: 15 },
 ];
 
-const WARNING_COLUMNS: ColumnSpec[] = [
+export const WARNING_COLUMNS: ColumnSpec[] = [
   { header: "Файл", width: 28 },
   { header: "Страница", width: 10 },
   { header: "№ на дейността", width: 12 },
@@ -95,6 +93,38 @@ const WARNING_COLUMNS: ColumnSpec[] = [
   { header: "Код", width: 24 },
   { header: "Съобщение", width: 90 },
 ];
+
+/** The cells of one source file's line in "Документи", matching DOCUMENT_COLUMNS. */
+export function documentCells(doc: PlanDocument): ExcelJS.CellValue[] {
+  return [
+    textCell(doc.source.file),
+    textCell(doc.document.title),
+    textCell(doc.document.issuer),
+    textCell(doc.document.region),
+    textCell(doc.document.period?.label),
+    isoToExcelDate(doc.document.period?.start),
+    isoToExcelDate(doc.document.period?.end),
+    doc.source.format,
+    doc.source.pages,
+    doc.source.sha256,
+    doc.rows.length,
+    doc.warnings.length,
+  ];
+}
+
+/** The cells of one warning's line in "Предупреждения", matching WARNING_COLUMNS. */
+export function warningCells(doc: PlanDocument, warning: Warning): ExcelJS.CellValue[] {
+  const rowIndex = warning.row ?? null;
+  const row = rowIndex !== null ? doc.rows[rowIndex] : undefined;
+  return [
+    textCell(doc.source.file),
+    warning.page,
+    textCell(row?.number),
+    rowIndex !== null ? rowIndex + 1 : null,
+    textCell(warning.code),
+    textCell(warning.message),
+  ];
+}
 
 /** Add the "Дейности" sheet with extra columns after the standard ones (used by the comparison workbook). */
 export function addActivitiesSheet(
@@ -119,22 +149,7 @@ export function addActivitiesSheet(
 export function addDocumentsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(DOCUMENTS_SHEET);
   sheet.addRow(DOCUMENT_COLUMNS.map((c) => c.header));
-  for (const doc of docs) {
-    sheet.addRow([
-      textCell(doc.source.file),
-      textCell(doc.document.title),
-      textCell(doc.document.issuer),
-      textCell(doc.document.region),
-      textCell(doc.document.period?.label),
-      isoToExcelDate(doc.document.period?.start),
-      isoToExcelDate(doc.document.period?.end),
-      doc.source.format,
-      doc.source.pages,
-      doc.source.sha256,
-      doc.rows.length,
-      doc.warnings.length,
-    ]);
-  }
+  for (const doc of docs) sheet.addRow(documentCells(doc));
   styleTable(sheet, DOCUMENT_COLUMNS);
   setupPrint(sheet);
   return sheet;
@@ -144,20 +159,7 @@ export function addDocumentsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument
 export function addWarningsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(WARNINGS_SHEET);
   sheet.addRow(WARNING_COLUMNS.map((c) => c.header));
-  for (const doc of docs) {
-    for (const warning of doc.warnings) {
-      const rowIndex = warning.row ?? null;
-      const row = rowIndex !== null ? doc.rows[rowIndex] : undefined;
-      sheet.addRow([
-        textCell(doc.source.file),
-        warning.page,
-        textCell(row?.number),
-        rowIndex !== null ? rowIndex + 1 : null,
-        textCell(warning.code),
-        textCell(warning.message),
-      ]);
-    }
-  }
+  for (const doc of docs) for (const warning of doc.warnings) sheet.addRow(warningCells(doc, warning));
   styleTable(sheet, WARNING_COLUMNS);
   setupPrint(sheet);
   return sheet;
@@ -190,12 +192,5 @@ export async function writePlanWorkbook(docs: PlanDocument[], path: string): Pro
  * the workbook goes to a temporary name in the same folder and is renamed at the end.
  */
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temporary);
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  await writeAtomically(path, (temporary) => workbook.xlsx.writeFile(temporary));
 }
