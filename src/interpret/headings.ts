@@ -83,8 +83,12 @@ export class SectionPath {
     while (this.open.length && this.open[this.open.length - 1].level >= level) this.open.pop();
   }
 
+  /**
+   * The open sections, outermost first. These are the live objects: a heading whose text goes on
+   * after a page break is extended in place, and rows already under it see the whole title.
+   */
   current(): Section[] {
-    return this.open.map((o) => ({ ...o.section }));
+    return this.open.map((o) => o.section);
   }
 
   /** The innermost open section, to extend its title when a heading continues on the next page. */

@@ -110,12 +110,14 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     // A merged side cell ("Мярка 2: …") opens a section over the rows it groups.
     const measureCell = v.byRole.get("measure");
     const measureText = measureCell ? clean(measureCell.lines) : "";
+    let measureContinued = false;
     if (measureCell && measureText) {
       const heading = parseHeading(measureText);
       const current = path.last();
       if (afterBreak && !hasHeadingLabel(measureText) && current && measureLevel !== null && path.lastLevel() === measureLevel) {
         // The merged cell was cut by the page break: its text goes on.
         current.title = clean([current.title, ...measureCell.lines]);
+        measureContinued = true;
       } else {
         measureLevel = headingLevel(null, heading.rank === null ? { ...heading, rank: 4 } : heading);
         path.push({ number: null, label: heading.label, title: heading.title }, measureLevel);
@@ -125,6 +127,10 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     const content = v.nonEmpty.filter((c) => c !== measureCell && c !== numberCell);
     if (content.length === 0) {
       pendingBreak = afterBreak;
+      // A merged cell that alone runs onto the next page: that page is one of the last row's pages.
+      if (measureContinued && lastWasRow && rows.length) {
+        rows[rows.length - 1].pages = mergePages(rows[rows.length - 1].pages, measureCell!.pages);
+      }
       if (number && !measureText) {
         warnings.push({ code: "row-number-only", message: `Row ${number} has a number and no text; skipped.`, page: row.page });
       }
@@ -211,6 +217,8 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     rows.push(raw);
     lastWasRow = true;
   }
+  // Rows shared their section objects while headings could still grow; give each its own copy.
+  for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
   return { rows, warnings };
 }
 
