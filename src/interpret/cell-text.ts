@@ -72,6 +72,13 @@ const JOINED_PREFIXES = new Set([
   "транс", "псевдо", "квази", "пост", "свръх", "извън", "между", "общо", "полу", "вътре",
 ]);
 
+/** "социално‐" + "емоционалното …" → "социално-емоционалното" (lower case), to look up in the vocabulary. */
+function hyphenatedPair(left: string, right: string): string {
+  const l = /[\p{L}\p{N}]+(?=\u2010$)/u.exec(left)?.[0] ?? "";
+  const r = /^[\p{L}\p{N}]+/u.exec(right)?.[0] ?? "";
+  return `${l}-${r}`.toLowerCase();
+}
+
 /** Joins a cell's lines into one cleaned string. */
 export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): string {
   const clean = lines.map((l) => l.replace(/[\s\u00a0\u2007\u202f]+/g, " ").trim()).filter((l) => l.replace(SOFT_HYPHEN, "").length > 0);
@@ -80,6 +87,12 @@ export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): str
   for (let i = 1; i < clean.length; i++) {
     const next = clean[i];
     if (text.endsWith("\u00ad")) {
+      text = text.slice(0, -1) + next;
+    } else if (/[.,;:)»“]-$/u.test(text)) {
+      text += ` ${next}`; // "г.-" + "юни 2025 г.": a dash between two parts, broken where a space stood
+    } else if (text.endsWith("\u2010") && /\p{L}\u2010$/u.test(text) && /^\p{Ll}/u.test(next) && !vocab?.has(hyphenatedPair(text, next))) {
+      // U+2010 at a line end is what browsers print for an automatic (soft) hyphenation break; a typed
+      // hyphen is U+002D. So the word was split by the layout, unless the document writes it hyphenated.
       text = text.slice(0, -1) + next;
     } else if (HYPHENS.includes(text[text.length - 1]) && !/\s[-\u2010]$/.test(text)) {
       text = isSplitWord(text.replace(SOFT_HYPHEN, ""), next, vocab) ? text.slice(0, -1) + next : text + next;
