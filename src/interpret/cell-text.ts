@@ -104,5 +104,6 @@ export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): str
       text += ` ${next}`;
     }
   }
-  return text.replace(SOFT_HYPHEN, "").replace(/\s+/g, " ").trim();
+  // Typographic hyphens (U+2010, non-breaking U+2011) are written as the plain hyphen.
+  return text.replace(SOFT_HYPHEN, "").replace(/[\u2010\u2011]/g, "-").replace(/\s+/g, " ").trim();
 }
