@@ -3,6 +3,7 @@
  * at the top-left of the page as displayed, rotation applied).
  */
 import type { PDFPageProxy } from "./load.js";
+import { extractGlyphItems, type FontFacts } from "./glyphs.js";
 import { apply, extractRulings, type Segment } from "./paths.js";
 
 export interface TextItem {
@@ -72,8 +73,43 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
     const vt = viewport.transform;
     const ops = await page.getOperatorList();
     const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
-    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const cache = new Map<string, FontInfo>();
+    let items: TextItem[] = [];
+    try {
+      items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
+    } catch {
+      items = [];
+    }
+    if (items.length === 0) items = await textContentItems(page, vt, number, cache);
+    return {
+      number,
+      width: viewport.width,
+      height: viewport.height,
+      items,
+      horizontals: rulings.horizontals,
+      verticals: rulings.verticals,
+    };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>): FontFacts | null {
+  try {
+    const objs = page.commonObjs as unknown as { has(k: string): boolean; get(k: string): unknown };
+    if (!objs.has(name)) return null;
+    const f = objs.get(name) as { fontMatrix?: number[]; vertical?: boolean; isType3Font?: boolean } | null;
+    const style = fontInfo(page, name, cache);
+    return { fontMatrix: f?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: Boolean(f?.vertical), bold: style.bold, italic: style.italic };
+  } catch {
+    return null;
+  }
+}
+
+/** Fallback: pdf.js's own text extraction. */
+async function textContentItems(page: PDFPageProxy, vt: number[], number: number, cache: Map<string, FontInfo>): Promise<TextItem[]> {
+  {
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const items: TextItem[] = [];
     for (const raw of content.items as RawItem[]) {
       if (typeof raw.str !== "string" || !raw.transform) continue;
@@ -104,15 +140,6 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
         page: number,
       });
     }
-    return {
-      number,
-      width: viewport.width,
-      height: viewport.height,
-      items,
-      horizontals: rulings.horizontals,
-      verticals: rulings.verticals,
-    };
-  } finally {
-    page.cleanup();
+    return items;
   }
 }
