@@ -51,6 +51,9 @@ describe("extractDocx: tables", () => {
       ["after", "Подпис след таблиците."],
     ]);
     expect(doc.text[0].bold).toBe(true);
+    // bold inherited from a paragraph style (LibreOffice's "Table Heading"), which mammoth does not resolve
+    expect(t.rows[0].cells.every((c) => c.bold)).toBe(true);
+    expect(doc.warnings).toEqual([]);
   });
 
   it("prefixes automatic numbers in cells and outside tables (LibreOffice-made DOCX)", async () => {
@@ -101,6 +104,8 @@ describe("extractDocx: tables", () => {
       ["0:new", "1:q", "2:r"],
     ]);
     expect(t.rows.map((r) => r.header)).toEqual([true, false, false, false, false, false]);
+    // mammoth knows neither gridBefore nor hMerge: the table is read from word/document.xml
+    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-structure"]);
   });
 
   it("flattens nested tables into the cell, keeps inserted and drops deleted text, hides vanished text", async () => {
@@ -116,7 +121,25 @@ describe("extractDocx: tables", () => {
       ["outer", "inner 1", "inner 2"],
       ["keep added CAPS", "next line"],
     ]);
-    expect(doc.warnings.map((w) => w.code)).toContain("docx-nested-table");
+    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-nested-table"]);
+  });
+
+  it("leaves out a paragraph whose text is all hidden without calling the table unreadable", async () => {
+    const hidden = `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрит</w:t></w:r></w:p>`;
+    const body = `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${hidden}${p("c")}</w:tc><w:tc>${p("d")}</w:tc></w:tr></w:tbl>`;
+    const doc = await extractDocx(await makeDocx({ body }));
+    expect(doc.tables[0].rows.map((r) => r.cells.map((c) => c.lines.join("/")))).toEqual([["a", "b"], ["c", "d"]]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it("reports mammoth's messages as docx-reader warnings, without its notes on unmapped styles", async () => {
+    const body =
+      `<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:sym w:font="NoSuchFont" w:char="F0FF"/></w:r></w:p>`;
+    const styles = `<w:style w:type="paragraph" w:styleId="Custom"><w:name w:val="My Style"/></w:style>`;
+    const doc = await extractDocx(await makeDocx({ body, styles }));
+    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-reader"]);
+    expect(doc.warnings[0].message).toMatch(/w:sym/);
+    expect(doc.warnings[0].message).not.toMatch(/Unrecognised/);
   });
 
   it("reads Word's usual markup: fields, bookmarks, proofing marks, content controls, symbols, hyphens", async () => {
@@ -176,6 +199,8 @@ describe("extractDocx: tables", () => {
     zip.file("word/document.xml", new Uint8Array(Buffer.from("\ufeff" + xml, "utf16le")));
     const doc = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
     expect(doc.text.map((t) => t.text)).toEqual(["Кирилица"]);
+    // mammoth cannot parse UTF-16 parts: the XML reader alone reads it, and says so
+    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-reader"]);
   });
 
   it("returns no tables and only text for a document without tables", async () => {

@@ -1,22 +1,41 @@
 /**
- * Walks the body of word/document.xml in document order and builds the grid model: every
- * top-level w:tbl becomes a Grid (gridSpan → colSpan, vMerge → rowSpan, w:tblHeader → header),
- * paragraphs outside tables become text blocks. Automatic numbering labels are computed in the
- * same pass, so each numbered paragraph gets the label Word prints in front of it.
+ * Walks the body of word/document.xml in document order into a block model: every top-level
+ * w:tbl becomes a table draft (gridSpan → span, vMerge → rowSpan, w:tblHeader → header), every
+ * paragraph outside tables a text block (empty ones included, so another reader's paragraphs can
+ * be matched against them). Automatic numbering labels are computed in the same pass, so each
+ * numbered paragraph carries the label Word prints in front of it. `layoutBody` turns the model
+ * into the grid model.
  */
 import type { ExtractWarning, Grid, GridCell, GridRow, TextBlock } from "../grid.js";
 import { Numbering } from "./numbering.js";
 import { readNumPr, readRunProps, Styles, type RunProps } from "./styles.js";
-import { elements, isMc, isW, onOff, textOf, wChild, wVal, type XmlElement } from "./xml.js";
+import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
 
 /** One paragraph as read: its lines (w:br splits), and formatting hints. */
-interface Paragraph {
+export interface Paragraph {
+  /** The lines as shown: the automatic number (if any) in front of the first. */
   lines: string[];
+  /** The paragraph's own text (w:br as "\n"), without the automatic number. */
+  text: string;
+  /** The automatic number Word shows in front of the paragraph, and the formatting it is drawn in. */
+  label?: { text: string; bold: boolean; italic: boolean };
   /** Every run with visible text is bold / italic (undefined when the paragraph has no text). */
   bold?: boolean;
   italic?: boolean;
   /** Largest font size (pt) among runs with text, when known. */
   size?: number;
+  /** Some text of the paragraph is hidden (w:vanish) and was left out. */
+  hiddenText?: boolean;
+}
+
+interface InlineState {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  /** Some run has visible text. */
+  any: boolean;
+  size: number | undefined;
+  hiddenText: boolean;
 }
 
 /** Text, tables and warnings of one document body. */
@@ -26,7 +45,26 @@ export interface BodyContent {
   warnings: ExtractWarning[];
 }
 
-interface CellDraft {
+/** A body read into blocks, in document order (one-cell frame tables already unwrapped). */
+export interface BodyModel {
+  blocks: Block[];
+  warnings: ExtractWarning[];
+}
+
+export type Block = { kind: "text"; para: Paragraph } | { kind: "table"; table: TableDraft };
+
+export interface TableDraft {
+  /** Number of w:gridCol of the table grid. */
+  gridCols: number;
+  rows: RowDraft[];
+}
+
+export interface RowDraft {
+  header: boolean;
+  cells: CellDraft[];
+}
+
+export interface CellDraft {
   /** Index of the row the cell starts in. */
   row: number;
   col: number;
@@ -42,9 +80,42 @@ const SKIPPED = new Set(["del", "moveFrom", "sdtPr", "sdtEndPr", "customXmlPr", 
 
 const PARAGRAPH_BREAK = "\n";
 
+/**
+ * The lines of a paragraph from its text ("\n" at each line break) and its automatic number:
+ * the number goes in front of the first line, separated by a space; empty lines are dropped.
+ */
+export function paragraphLines(label: string | null | undefined, text: string): string[] {
+  const full = label ? label + (text.trim() ? " " + text.replace(/^[ \t]+/, "") : "") : text;
+  return full
+    .split(PARAGRAPH_BREAK)
+    .map((l) => l.replace(/[ \t]+/g, " ").trim())
+    .filter((l) => l !== "");
+}
+
+/** Turn a body model into the grid model: tables → grids, non-empty paragraphs → text blocks. */
+export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyContent {
+  const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
+  const first = tableIndexes[0] ?? Infinity;
+  const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
+  const tables: Grid[] = [];
+  const text: TextBlock[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === "table") {
+      tables.push(compactGrid(b.table.rows, b.table.gridCols));
+      return;
+    }
+    const joined = b.para.lines.join(" ").replace(/\s+/g, " ").trim();
+    if (!joined) return;
+    const block: Omit<TextBlock, "where"> = { text: joined, page: null };
+    if (b.para.bold) block.bold = true;
+    if (b.para.size !== undefined) block.size = b.para.size;
+    text.push({ ...block, where: i < first ? "before" : i > last ? "after" : "between" });
+  });
+  return { tables, text, warnings };
+}
+
 export class BodyReader {
-  private readonly tables: Grid[] = [];
-  private readonly order: ({ kind: "text"; block: Omit<TextBlock, "where"> } | { kind: "table" })[] = [];
+  private readonly blocks: Block[] = [];
   private readonly warnings: ExtractWarning[] = [];
   private readonly warned = new Set<string>();
 
@@ -53,22 +124,13 @@ export class BodyReader {
     private readonly numbering: Numbering,
   ) {}
 
-  read(document: XmlElement): BodyContent {
+  read(document: XmlElement): BodyModel {
     const body = wChild(document, "body");
     if (body) this.walkBlocks(body);
     for (const numId of this.numbering.missing) {
       this.warn("docx-numbering", `paragraphs refer to list ${numId}, which word/numbering.xml does not define; their numbers are missing`);
     }
-    const tableIndexes = this.order.flatMap((item, i) => (item.kind === "table" ? [i] : []));
-    const first = tableIndexes[0] ?? Infinity;
-    const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
-    const text: TextBlock[] = [];
-    this.order.forEach((item, i) => {
-      if (item.kind !== "text") return;
-      const where = i < first ? "before" : i > last ? "after" : "between";
-      text.push({ ...item.block, where });
-    });
-    return { tables: this.tables, text, warnings: this.warnings };
+    return { blocks: this.blocks, warnings: this.warnings };
   }
 
   private warn(code: string, message: string): void {
@@ -82,7 +144,7 @@ export class BodyReader {
   private walkBlocks(container: XmlElement): void {
     for (const el of elements(container)) {
       if (isW(el, "p")) {
-        for (const para of this.readParagraph(el)) this.addText(para);
+        for (const para of this.readParagraph(el)) this.blocks.push({ kind: "text", para });
       } else if (isW(el, "tbl")) {
         const frame = this.frameCell(el);
         if (frame) {
@@ -90,8 +152,7 @@ export class BodyReader {
           this.walkBlocks(frame);
           continue;
         }
-        this.tables.push(this.readTable(el));
-        this.order.push({ kind: "table" });
+        this.blocks.push({ kind: "table", table: this.readTable(el) });
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
         this.walkBlocks(el);
       } else if (isMc(el, "AlternateContent")) {
@@ -99,15 +160,6 @@ export class BodyReader {
         if (branch) this.walkBlocks(branch);
       }
     }
-  }
-
-  private addText(para: Paragraph): void {
-    const text = para.lines.join(" ").replace(/\s+/g, " ").trim();
-    if (!text) return;
-    const block: Omit<TextBlock, "where"> = { text, page: null };
-    if (para.bold) block.bold = true;
-    if (para.size !== undefined) block.size = para.size;
-    this.order.push({ kind: "text", block });
   }
 
   /** Paragraphs of a cell (or of a nested table flattened into it). */
@@ -164,11 +216,11 @@ export class BodyReader {
     return out;
   }
 
-  private readTable(tbl: XmlElement): Grid {
+  private readTable(tbl: XmlElement): TableDraft {
     const gridCols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) =>
       isW(c, "gridCol"),
     ).length;
-    const rows: { header: boolean; cells: CellDraft[] }[] = [];
+    const rows: RowDraft[] = [];
     /** Cells open for vertical merging, by starting grid column. */
     const open = new Map<number, CellDraft>();
     for (const tr of this.rowElements(tbl)) {
@@ -217,7 +269,7 @@ export class BodyReader {
       }
       rows.push({ header, cells });
     }
-    return compactGrid(rows, gridCols);
+    return { gridCols, rows };
   }
 
   /**
@@ -230,7 +282,7 @@ export class BodyReader {
     const pStyle = wVal(pPr, "pStyle");
     const base = this.styles.paragraphRun(pStyle);
     const extra: Paragraph[] = [];
-    const state = { text: "", bold: true as boolean, italic: true as boolean, any: false, size: undefined as number | undefined };
+    const state: InlineState = { text: "", bold: true, italic: true, any: false, size: undefined, hiddenText: false };
     const mark: RunProps = { ...base, ...readRunProps(wChild(pPr, "rPr")) };
     this.walkInline(p, base, state, extra);
     // a paragraph hidden altogether (hidden mark, no visible text) shows no number and counts none
@@ -242,13 +294,9 @@ export class BodyReader {
       state.bold &&= mark.bold === true;
       state.italic &&= mark.italic === true;
     }
-    let text = state.text;
-    if (label) text = label + (text.trim() ? " " + text.replace(/^[ \t]+/, "") : "");
-    const lines = text
-      .split(PARAGRAPH_BREAK)
-      .map((l) => l.replace(/[ \t]+/g, " ").trim())
-      .filter((l) => l !== "");
-    const para: Paragraph = { lines };
+    const para: Paragraph = { lines: paragraphLines(label, state.text), text: state.text };
+    if (state.hiddenText) para.hiddenText = true;
+    if (label) para.label = { text: label, bold: mark.bold === true, italic: mark.italic === true };
     if (state.any) {
       para.bold = state.bold;
       para.italic = state.italic;
@@ -270,7 +318,7 @@ export class BodyReader {
   private walkInline(
     el: XmlElement,
     base: RunProps,
-    state: { text: string; bold: boolean; italic: boolean; any: boolean; size: number | undefined },
+    state: InlineState,
     extra: Paragraph[],
   ): void {
     for (const c of elements(el)) {
@@ -288,12 +336,15 @@ export class BodyReader {
   private readRun(
     r: XmlElement,
     base: RunProps,
-    state: { text: string; bold: boolean; italic: boolean; any: boolean; size: number | undefined },
+    state: InlineState,
     extra: Paragraph[],
   ): void {
     const rPr = wChild(r, "rPr");
     const props: RunProps = { ...base, ...this.styles.characterRun(wVal(rPr, "rStyle")), ...readRunProps(rPr) };
-    if (props.vanish) return;
+    if (props.vanish) {
+      if (wChildren(r, "t").some((t) => textOf(t).trim() !== "")) state.hiddenText = true;
+      return;
+    }
     let text = "";
     const visit = (parent: XmlElement): void => {
       for (const c of elements(parent)) {
@@ -359,7 +410,7 @@ export class BodyReader {
  * gridBefore/gridAfter or by column borders that do not line up) are merged with their left
  * neighbour, so `columns` counts only boundaries some cell actually uses.
  */
-export function compactGrid(rows: { header: boolean; cells: CellDraft[] }[], gridCols: number): Grid {
+export function compactGrid(rows: RowDraft[], gridCols: number): Grid {
   const starts = new Set<number>();
   for (const row of rows) for (const c of row.cells) starts.add(c.col);
   const width = Math.max(gridCols, ...rows.flatMap((r) => r.cells.map((c) => c.col + c.span)), 0);
