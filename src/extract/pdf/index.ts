@@ -7,8 +7,8 @@ import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
 import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
 import { openPdf } from "./load.js";
 import { readPage, type PageContent, type TextItem } from "./page.js";
-import { findRunningItems } from "./running.js";
-import { findStreamTables } from "./stream.js";
+import { findRunningItems, isPageNumberText } from "./running.js";
+import { documentColumnStarts, findStreamTables } from "./stream.js";
 import { buildLines, type TextLine } from "./text-lines.js";
 
 export interface ExtractPdfOptions {
@@ -67,14 +67,28 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
   const running = findRunningItems(pages);
   const fragments: Fragment[] = [];
   const outsideByPage = new Map<number, TextItem[]>();
+  const unruled: { page: PageContent; items: TextItem[] }[] = [];
   for (const p of pages) {
     const lattice = findLatticeTables(p.horizontals, p.verticals);
     const { fragments: lf, outside } = assignItems(lattice, p.items, p.number);
     const rest = outside.filter((it) => !running.has(it));
+    fragments.push(...lf);
+    outsideByPage.set(p.number, rest);
     // Pages with ruled tables keep their other text as text (no borderless tables looked for there).
-    const stream = lf.length > 0 ? { fragments: [], outside: rest } : findStreamTables(rest, p);
-    fragments.push(...lf, ...stream.fragments);
-    outsideByPage.set(p.number, stream.outside);
+    // A borderless table's repeated header looks like running text: offer it to the table search
+    // again (page numbers excepted); what the table does not take stays out.
+    if (lf.length === 0) unruled.push({ page: p, items: outside.filter((it) => !running.has(it) || !isPageNumberText(it.str)) });
+  }
+  if (unruled.length > 0) {
+    const shared = documentColumnStarts(unruled);
+    for (const { page, items } of unruled) {
+      const stream = findStreamTables(items, page, shared);
+      fragments.push(...stream.fragments);
+      outsideByPage.set(
+        page.number,
+        stream.outside.filter((it) => !running.has(it)),
+      );
+    }
   }
   fragments.sort((a, b) => a.page - b.page || a.box.y0 - b.box.y0);
 

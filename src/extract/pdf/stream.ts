@@ -23,7 +23,7 @@ interface Line {
 }
 
 /** A gap wider than this many ems between two items on a line may separate columns. */
-const COLUMN_GAP_EM = 0.8;
+const COLUMN_GAP_EM = 0.4;
 const ALIGN_TOL = 2.5;
 
 function toLines(items: TextItem[]): Line[] {
@@ -45,16 +45,41 @@ function chunkStarts(line: Line): TextItem[] {
 }
 
 /** Column start positions supported by enough multi-chunk lines. */
+/**
+ * Column starts shared by all pages of a document (pages of one borderless table have the same
+ * columns; a page with only a few table lines could not show them all by itself).
+ */
+export function documentColumnStarts(pages: { items: TextItem[] }[]): number[] {
+  const lines = pages.flatMap((p) => toLines(p.items.filter((i) => i.str.trim().length > 0)));
+  return columnStarts(lines);
+}
+
 function columnStarts(lines: Line[]): number[] {
   const multi = lines.filter((l) => chunkStarts(l).length >= 2);
   if (multi.length < 2) return [];
   const xs = multi.flatMap((l) => chunkStarts(l).map((i) => i.x));
   const clusters = clusterValues(xs, ALIGN_TOL);
-  const minSupport = Math.max(2, Math.ceil(multi.length * 0.15));
-  return clusters.filter((c) => {
-    const support = new Set(multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_TOL)));
-    return support.size >= minSupport;
-  });
+  const minSupport = Math.max(2, Math.ceil(multi.length * 0.03));
+  const supported = clusters
+    .map((c) => ({ x: c, n: multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_TOL)).length }))
+    .filter((c) => c.n >= minSupport)
+    // Text that runs across a supposed start (a centred header over a wide column) denies it.
+    .filter((c) => {
+      const crossing = lines.filter((l) => l.items.some((i) => i.x < c.x - ALIGN_TOL * 2 && i.x2 > c.x + ALIGN_TOL * 2)).length;
+      return c.n >= crossing * 0.5;
+    });
+  if (process.env.STREAM_DEBUG) console.error(supported.map((c) => `${c.x.toFixed(1)}:${c.n}`).join(" "), "multi", multi.length);
+  // Two starts closer than a couple of ems are one column (a centred "№" over left-aligned numbers):
+  // keep the better supported one.
+  const em = multi[0]?.size ?? 10;
+  const kept: { x: number; n: number }[] = [];
+  for (const c of supported) {
+    const last = kept[kept.length - 1];
+    if (last && c.x - last.x < em * 2) {
+      if (c.n > last.n) kept[kept.length - 1] = c;
+    } else kept.push(c);
+  }
+  return kept.map((c) => c.x);
 }
 
 function columnOf(starts: number[], x: number): number {
@@ -91,31 +116,50 @@ function splitLine(line: Line, starts: number[]): LineCells {
   return { line, cols, spanEnd };
 }
 
-export function findStreamTables(items: TextItem[], page: PageContent): { fragments: Fragment[]; outside: TextItem[] } {
+export function findStreamTables(
+  items: TextItem[],
+  page: PageContent,
+  sharedStarts?: number[],
+): { fragments: Fragment[]; outside: TextItem[] } {
   const none = { fragments: [], outside: items };
   const visible = items.filter((i) => i.str.trim().length > 0);
   if (visible.length < 6) return none;
   const lines = toLines(visible);
-  const starts = columnStarts(lines);
+  const starts = sharedStarts && sharedStarts.length >= 2 ? sharedStarts : columnStarts(lines);
   if (starts.length < 2) return none;
 
   const split = lines.map((l) => splitLine(l, starts));
   const isTableLine = (s: LineCells): boolean => s.cols.size >= 2;
-  const first = split.findIndex(isTableLine);
+  let first = split.findIndex(isTableLine);
   let last = -1;
   for (let i = split.length - 1; i >= 0; i--) if (isTableLine(split[i])) (last = i), (i = -1);
   if (first < 0 || last <= first) return none;
   if (split.slice(first, last + 1).filter(isTableLine).length < 3) return none;
 
-  // The usual baseline step inside the region.
+  // The usual baseline step: between consecutive lines of one column (a header with vertically
+  // centred cells interleaves the lines of different columns).
   const steps: number[] = [];
-  for (let i = first + 1; i <= last; i++) {
-    const d = split[i].line.y - split[i - 1].line.y;
-    if (d > 0 && d < split[i].line.size * 2.2) steps.push(d);
+  for (let c = 0; c < starts.length; c++) {
+    const ys = split.slice(first, last + 1).filter((x) => x.cols.has(c)).map((x) => x.line);
+    for (let k = 1; k < ys.length; k++) {
+      const d = ys[k].y - ys[k - 1].y;
+      if (d > ys[k].size * 0.8 && d < ys[k].size * 2.2) steps.push(d);
+    }
   }
   steps.sort((a, b) => a - b);
   const step = steps.length ? steps[Math.floor(steps.length * 0.3)] : split[first].line.size * 1.2;
   const bigGap = step * 1.3;
+  // Header lines just above the first table line (a cell title centred over several columns).
+  const boldLine = (x: LineCells): boolean => x.line.items.every((i) => i.bold);
+  while (
+    first > 0 &&
+    split[first].line.y - split[first - 1].line.y <= bigGap &&
+    boldLine(split[first]) &&
+    boldLine(split[first - 1]) &&
+    split[first - 1].line.x > starts[0] + ALIGN_TOL * 2
+  ) {
+    first--;
+  }
   // Continuation lines just below the last table line (the rest of its last row).
   while (last + 1 < split.length && split[last + 1].line.y - split[last].line.y <= bigGap && !split[last + 1].cols.has(0)) last++;
 
@@ -126,20 +170,43 @@ export function findStreamTables(items: TextItem[], page: PageContent): { fragme
 
   // Rows.
   const rows: LineCells[][] = [];
+  // The table's header: the bold lines it starts with, up to the first numbered or plain line.
+  let inHeader = region.length > 0 && region[0].line.items.every((i) => i.bold) && region[0].cols.size >= 1;
   for (let i = 0; i < region.length; i++) {
     const s = region[i];
     const prev = region[i - 1];
+    if (inHeader && prev) {
+      const c0 = (s.cols.get(0) ?? []).map((it) => it.str).join(" ").trim();
+      const stillHeader =
+        s.line.items.every((it) => it.bold) && !NUMBER_LIKE.test(c0) && s.line.y - prev.line.y <= bigGap && !(s.cols.size === 1 && [...s.spanEnd.values()][0] > [...s.spanEnd.keys()][0]);
+      if (stillHeader) {
+        rows[rows.length - 1].push(s);
+        continue;
+      }
+      inHeader = false;
+      rows.push([s]); // the body starts below the header
+      continue;
+    }
     const spans = [...s.spanEnd].some(([c, e]) => e > c);
     const prevSpans = prev ? [...prev.spanEnd].some(([c, e]) => e > c) : false;
     const gap = prev ? s.line.y - prev.line.y : Infinity;
     const allBold = (x: LineCells): boolean => x.line.items.every((i) => i.bold);
     // A header (bold, several columns) ends where the body text (not bold) begins.
-    const headerEnds = prev !== undefined && prev.cols.size >= 2 && allBold(prev) && !allBold(s);
+    const rowStart = rows.length > 0 ? rows[rows.length - 1][0] : undefined;
+    const headerEnds =
+      prev !== undefined &&
+      rowStart !== undefined &&
+      rowStart.cols.size >= 2 &&
+      rows[rows.length - 1].every(allBold) &&
+      s.line.items.every((i) => !i.bold);
+    const col0Text = (s.cols.get(0) ?? []).map((i) => i.str).join(" ").trim();
     const newRow =
       !prev ||
-      gap > bigGap ||
+      // With a number column, rows start at numbers; a wider gap alone (paragraphs of one cell)
+      // starts a row only where the weight of the text changes.
+      (gap > bigGap && (!numberColumn || allBold(s) !== allBold(prev))) ||
       headerEnds ||
-      (numberColumn && s.cols.has(0)) ||
+      (numberColumn && s.cols.has(0) && NUMBER_LIKE.test(col0Text)) ||
       (spans && s.cols.size === 1 && !prevSpans) ||
       (prevSpans && !spans && prev.cols.size === 1);
     if (newRow) rows.push([s]);
@@ -155,6 +222,23 @@ export function findStreamTables(items: TextItem[], page: PageContent): { fragme
     const r = rows[k];
     const y0 = k === 0 ? top(r) : (top(r) + Math.max(...rows[k - 1].map((s) => s.line.y))) / 2;
     const y1 = k + 1 < rows.length ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2 : Math.max(...r.map((s) => s.line.y)) + 3;
+    // A title over several columns whose own headings sit below it ("Индикатори за изпълнение"
+    // over "Мерна единица | Текуща | Целева"): two grid rows, the other columns span both.
+    const group = groupTitle(r);
+    if (group) {
+      const { line, c, e } = group;
+      const splitY = line.line.y + line.line.size * 0.3;
+      const own = (s: LineCells, j: number): TextItem[] => (s === line && j >= c && j <= e ? [] : (s.cols.get(j) ?? []));
+      const titleItems: TextItem[] = [];
+      for (let j = c; j <= e; j++) titleItems.push(...(line.cols.get(j) ?? []));
+      cells.push({ x0: colX0(c), x1: colX1(e), y0, y1: splitY, items: titleItems });
+      for (let j = 0; j < starts.length; j++) {
+        const its = r.flatMap((s) => own(s, j));
+        if (j >= c && j <= e) cells.push({ x0: colX0(j), x1: colX1(j), y0: splitY, y1, items: its });
+        else cells.push({ x0: colX0(j), x1: colX1(j), y0, y1, items: its });
+      }
+      continue;
+    }
     // Column spans of the row: decided by its first line that has the column.
     const spanOf = new Map<number, number>();
     for (const s of r) for (const [c, e] of s.spanEnd) if (!spanOf.has(c)) spanOf.set(c, e);
@@ -173,6 +257,17 @@ export function findStreamTables(items: TextItem[], page: PageContent): { fragme
       });
       cells.push({ x0: colX0(c), x1: colX1(end), y0, y1, items: its });
     }
+  }
+  function groupTitle(r: LineCells[]): { line: LineCells; c: number; e: number } | null {
+    if (r.length < 2) return null;
+    for (const line of r) {
+      for (const [c, e] of line.spanEnd) {
+        if (e <= c) continue;
+        const below = r.some((s) => s !== line && s.line.y > line.line.y && [...s.cols.keys()].some((j) => j > c && j <= e));
+        if (below) return { line, c, e };
+      }
+    }
+    return null;
   }
   const box: Box = { x0: colX0(0), x1: right, y0: Math.min(...cells.map((c) => c.y0)), y1: Math.max(...cells.map((c) => c.y1)) };
   const inTable = new Set(region.flatMap((s) => s.line.items));
