@@ -200,15 +200,18 @@ export function findStreamTables(
       rows[rows.length - 1].every(allBold) &&
       s.line.items.every((i) => !i.bold);
     const col0Text = (s.cols.get(0) ?? []).map((i) => i.str).join(" ").trim();
+    const rowSpansTable = rowStart !== undefined && [...rowStart.spanEnd].some(([c, e]) => e > c && rowStart.cols.size <= 2);
     const newRow =
       !prev ||
       // With a number column, rows start at numbers; a wider gap alone (paragraphs of one cell)
       // starts a row only where the weight of the text changes.
-      (gap > bigGap && (!numberColumn || allBold(s) !== allBold(prev))) ||
+      (gap > bigGap && (!numberColumn || allBold(s) !== allBold(prev) || rowSpansTable)) ||
       headerEnds ||
       (numberColumn && s.cols.has(0) && NUMBER_LIKE.test(col0Text)) ||
       (spans && s.cols.size === 1 && !prevSpans) ||
-      (prevSpans && !spans && prev.cols.size === 1);
+      // after a heading that spans the table, a line that does not span and is not at the heading's
+      // own line step ("Дейности:") starts a row; the heading's last short line does not
+      (prevSpans && !spans && prev.cols.size === 1 && (gap > step * 1.15 || s.cols.size > 1));
     if (newRow) rows.push([s]);
     else rows[rows.length - 1].push(s);
   }
