@@ -205,13 +205,13 @@ export function findStreamTables(
       !prev ||
       // With a number column, rows start at numbers; a wider gap alone (paragraphs of one cell)
       // starts a row only where the weight of the text changes.
-      (gap > bigGap && (!numberColumn || allBold(s) !== allBold(prev) || rowSpansTable)) ||
+      (gap > bigGap && (!numberColumn || allBold(s) !== allBold(prev) || rowSpansTable || rows[rows.length - 1].every(allBold))) ||
       headerEnds ||
       (numberColumn && s.cols.has(0) && NUMBER_LIKE.test(col0Text)) ||
       (spans && s.cols.size === 1 && !prevSpans) ||
       // after a heading that spans the table, a line that does not span and is not at the heading's
       // own line step ("Дейности:") starts a row; the heading's last short line does not
-      (prevSpans && !spans && prev.cols.size === 1 && (gap > step * 1.15 || s.cols.size > 1));
+      (prevSpans && !spans && prev.cols.size <= 2 && (gap > step * 1.15 || s.cols.size > 1));
     if (newRow) rows.push([s]);
     else rows[rows.length - 1].push(s);
   }
