@@ -71,3 +71,12 @@ for (const producer of ["libreoffice", "chromium"]) {
     });
   });
 }
+
+describe("turned header cells", () => {
+  it("reads text written upwards and downwards in reading order", async () => {
+    const doc = await extractPdf(data("dev-rotated.chromium.pdf"));
+    const g = doc.tables[0];
+    expect(g.rows[0].cells.map((c) => c.lines.join(" / "))).toEqual(["№", "Дейности", "Срок за / изпълнение", "Отговорник"]);
+    expect(g.rows[1].cells.map((c) => c.lines.join(" "))).toEqual(["1.", "Организиране на концерти и изложби.", "Декември 2024 г.", "Училища"]);
+  });
+});

@@ -72,6 +72,27 @@ interface PlacedGlyph {
   space: boolean;
   /** Text object / text matrix the glyph was drawn in: a new one often starts a new cell. */
   run: number;
+  /**
+   * Quarter turns of the text direction (0: left to right; 1: top to bottom; 2: upside down;
+   * 3: bottom to top). For rotated text x/x2/y are in the text's own frame (along / across), and
+   * box holds the page-space box.
+   */
+  rot: number;
+  box: [number, number, number, number];
+}
+
+/** Coordinates of a page point in the frame of text turned by `rot` quarter turns. */
+function toFrame(rot: number, x: number, y: number): [number, number] {
+  switch (rot) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
 }
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -199,6 +220,8 @@ export function extractGlyphItems(
         // text space → page space
         const m = multiply(viewport, multiply(st.ctm, st.tm));
         const pageSize = Math.hypot(m[2], m[3]) * size || 0;
+        const angle = Math.atan2(m[1] * hs, m[0] * hs);
+        const rot = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
         let x = 0;
         for (const g of list) {
           if (typeof g === "number") {
@@ -210,13 +233,17 @@ export function extractGlyphItems(
           const spacing = (g.isSpace ? st.wordSpacing : 0) + st.charSpacing;
           if (!vertical && pageSize > 0) {
             const [px, py] = apply(m, st.x + x * hs, st.y + st.rise);
-            const [qx] = apply(m, st.x + (x + width) * hs, st.y + st.rise);
+            const [qx, qy] = apply(m, st.x + (x + width) * hs, st.y + st.rise);
             const ch = g.unicode ?? "";
+            const [pu, pv] = toFrame(rot, px, py);
+            const [qu] = toFrame(rot, qx, qy);
             glyphs.push({
               ch,
-              x: Math.min(px, qx),
-              x2: Math.max(px, qx),
-              y: py,
+              x: Math.min(pu, qu),
+              x2: Math.max(pu, qu),
+              y: pv,
+              rot,
+              box: [Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy)],
               size: pageSize,
               font: st.font,
               space: ch.trim().length === 0,
@@ -242,24 +269,32 @@ function groupGlyphs(glyphs: PlacedGlyph[], factsOf: (name: string) => FontFacts
   const ruledBetween = (x1: number, x2: number, y: number, size: number): boolean =>
     verticals.some((v) => v.pos > x1 - 0.5 && v.pos < x2 + 0.5 && v.from <= y && v.to >= y - size * 0.7);
   const items: TextItem[] = [];
-  let cur: { str: string; x: number; x2: number; y: number; size: number; font: string } | null = null;
+  let cur: { str: string; x: number; x2: number; y: number; size: number; font: string; rot: number; box: [number, number, number, number] } | null =
+    null;
   let pendingSpace = false;
   let lastMid = 0;
   let lastRun = -1;
   const flush = (): void => {
     if (cur && cur.str.trim().length > 0) {
       const f = factsOf(cur.font);
+      // Rotated text becomes an item centred on its box, one em wide: it is assigned to the cell
+      // it sits in, and the lines of a turned cell ("Срок за" / "изпълнение") read across.
+      const [bx0, by0, bx1, by1] = cur.box;
+      const cx = (bx0 + bx1) / 2;
+      const cy = (by0 + by1) / 2;
+      const turned = cur.rot !== 0;
       items.push({
         str: normalizeUnicode(cur.str).replace(/\s+$/u, ""),
-        x: cur.x,
-        y: cur.y,
-        x2: cur.x2,
+        x: turned ? cx - cur.size / 2 : cur.x,
+        y: turned ? cy + cur.size * 0.3 : cur.y,
+        x2: turned ? cx + cur.size / 2 : cur.x2,
         size: cur.size,
         fontName: cur.font,
         bold: f?.bold ?? false,
         italic: f?.italic ?? false,
         eol: false,
         page,
+        ...(turned ? { rot: cur.rot } : {}),
       });
     }
     cur = null;
@@ -280,15 +315,16 @@ function groupGlyphs(glyphs: PlacedGlyph[], factsOf: (name: string) => FontFacts
         gap < -em * 0.6 ||
         gap > SPLIT_EM * em ||
         g.font !== cur.font ||
+        g.rot !== cur.rot ||
         Math.abs(g.size - cur.size) > 0.5 ||
-        ruledBetween(lastMid, g.x, g.y, g.size) ||
+        (g.rot === 0 && ruledBetween(lastMid, g.x, g.y, g.size)) ||
         (g.run !== lastRun && gap > SPACE_EM * em)
       ) {
         flush();
       }
     }
     if (!cur) {
-      cur = { str: g.ch, x: g.x, x2: g.x2, y: g.y, size: g.size, font: g.font };
+      cur = { str: g.ch, x: g.x, x2: g.x2, y: g.y, size: g.size, font: g.font, rot: g.rot, box: [...g.box] };
       lastMid = (g.x + g.x2) / 2;
     lastRun = g.run;
       continue;
@@ -299,6 +335,7 @@ function groupGlyphs(glyphs: PlacedGlyph[], factsOf: (name: string) => FontFacts
     if (gap > SPACE_EM * em || (pendingSpace && gap > SPACE_EM * 0.6 * em)) cur.str += " ";
     cur.str += g.ch;
     cur.x2 = Math.max(cur.x2, g.x2);
+    cur.box = [Math.min(cur.box[0], g.box[0]), Math.min(cur.box[1], g.box[1]), Math.max(cur.box[2], g.box[2]), Math.max(cur.box[3], g.box[3])];
     lastMid = (g.x + g.x2) / 2;
     lastRun = g.run;
     pendingSpace = false;

@@ -19,6 +19,8 @@ export interface TextItem {
   italic: boolean;
   /** pdfjs says a line ends after this item. */
   eol: boolean;
+  /** Quarter turns of turned text (1: top to bottom, 3: bottom to top); absent or 0 for normal text. */
+  rot?: number;
   page: number;
 }
 

@@ -37,6 +37,11 @@ function dropOverprint(items: TextItem[]): TextItem[] {
 
 /** Groups items into lines by baseline (top to bottom). Whitespace-only items are dropped. */
 export function groupLines(items: TextItem[]): TextItem[][] {
+  const turned = items.filter((it) => !isBlank(it.str) && (it.rot ?? 0) !== 0);
+  if (turned.length > 0) {
+    const flat = groupLines(items.filter((it) => (it.rot ?? 0) === 0));
+    return [...flat, ...groupTurned(turned)];
+  }
   const real = items.filter((it) => !isBlank(it.str));
   real.sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: { y: number; size: number; items: TextItem[] }[] = [];
@@ -63,6 +68,32 @@ export function groupLines(items: TextItem[]): TextItem[][] {
     } else lines.push({ y: it.y, size: it.size, items: [it] });
   }
   return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+/**
+ * Lines of turned text (a header cell written upwards): one line per column of items; text read
+ * bottom to top has its first line on the left, text read top to bottom on the right.
+ */
+function groupTurned(items: TextItem[]): TextItem[][] {
+  const byRot = new Map<number, TextItem[]>();
+  for (const it of items) byRot.set(it.rot ?? 0, [...(byRot.get(it.rot ?? 0) ?? []), it]);
+  const out: TextItem[][] = [];
+  for (const [rot, its] of byRot) {
+    const cols: { x: number; size: number; items: TextItem[] }[] = [];
+    for (const it of [...its].sort((a, b) => a.x - b.x)) {
+      const last = cols[cols.length - 1];
+      if (last && Math.abs(it.x - last.x) <= Math.min(last.size, it.size) * 0.45) last.items.push(it);
+      else cols.push({ x: it.x, size: it.size, items: [it] });
+    }
+    if (rot === 1) cols.reverse();
+    for (const c of cols) {
+      // Pieces of one turned line in reading order; joined as if laid out left to right.
+      const along = c.items.sort((a, b) => (rot === 3 ? b.y - a.y : a.y - b.y));
+      let pos = 0;
+      out.push(along.map((it) => ({ ...it, x: pos, x2: (pos += it.str.length * it.size * 0.5 + it.size) - it.size * 0.5 })));
+    }
+  }
+  return out;
 }
 
 /** Joins items of one line (sorted by x) with spaces where the gaps are. */

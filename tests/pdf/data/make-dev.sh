@@ -12,3 +12,5 @@ echo "<!doctype html><html><body style='margin:0'><img src='data:image/png;base6
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=image-only.pdf /tmp/scan.html 2>/dev/null
 qpdf --encrypt secret secret 256 -- image-only.pdf encrypted.pdf
 head -c 20000 dev-ruled.chromium.pdf > truncated.pdf
+# a ruled table whose header cells are written upwards and downwards
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-rotated.chromium.pdf dev-rotated.html 2>/dev/null
