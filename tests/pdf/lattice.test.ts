@@ -80,3 +80,12 @@ describe("turned header cells", () => {
     expect(g.rows[1].cells.map((c) => c.lines.join(" "))).toEqual(["1.", "Организиране на концерти и изложби.", "Декември 2024 г.", "Училища"]);
   });
 });
+
+describe("a page shown sideways", () => {
+  it("is read upright: the same grid as the upright page", async () => {
+    const upright = await extractPdf(data("dev-ruled.libreoffice.pdf"));
+    const sideways = await extractPdf(data("sideways.libreoffice.pdf"));
+    const cells = (g: Grid) => g.rows.map((r) => r.cells.map((c) => `${c.col}:${c.colSpan}:${c.rowSpan}:${c.lines.join(" ")}`).join("|"));
+    expect(cells(sideways.tables[0])).toEqual(cells(upright.tables[0]));
+  });
+});

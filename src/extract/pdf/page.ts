@@ -71,18 +71,32 @@ function fontInfo(page: PDFPageProxy, fontName: string, cache: Map<string, FontI
 /** Reads one page (text, then operators), then releases the page's resources. */
 export async function readPage(page: PDFPageProxy, number: number): Promise<PageContent> {
   try {
-    const viewport = page.getViewport({ scale: 1 });
-    const vt = viewport.transform;
+    let viewport = page.getViewport({ scale: 1 });
     const ops = await page.getOperatorList();
-    const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
     const cache = new Map<string, FontInfo>();
-    let items: TextItem[] = [];
-    try {
-      items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
-    } catch {
-      items = [];
+    const read = (vt: number[]): { rulings: ReturnType<typeof extractRulings>; items: TextItem[] } => {
+      const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
+      let items: TextItem[] = [];
+      try {
+        items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
+      } catch {
+        items = [];
+      }
+      return { rulings, items };
+    };
+    let { rulings, items } = read(viewport.transform);
+    // A page whose text mostly runs sideways (landscape content on a portrait page without /Rotate)
+    // is read turned upright.
+    const turn = mostlyTurned(items);
+    if (turn !== 0) {
+      const turned = page.getViewport({ scale: 1, rotation: (page.rotate + (turn === 1 ? 270 : turn === 3 ? 90 : 180)) % 360 });
+      const again = read(turned.transform);
+      if (mostlyTurned(again.items) === 0) {
+        viewport = turned;
+        ({ rulings, items } = again);
+      }
     }
-    if (items.length === 0) items = await textContentItems(page, vt, number, cache);
+    if (items.length === 0) items = await textContentItems(page, viewport.transform, number, cache);
     return {
       number,
       width: viewport.width,
@@ -94,6 +108,16 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
   } finally {
     page.cleanup();
   }
+}
+
+/** The quarter turns most of a page's text is written in, when at least two thirds of it is. */
+function mostlyTurned(items: TextItem[]): number {
+  const chars = [0, 0, 0, 0];
+  for (const it of items) chars[it.rot ?? 0] += it.str.length;
+  const total = chars.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  const best = chars.indexOf(Math.max(...chars));
+  return best !== 0 && chars[best] >= total * (2 / 3) ? best : 0;
 }
 
 function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>): FontFacts | null {

@@ -14,3 +14,5 @@ qpdf --encrypt secret secret 256 -- image-only.pdf encrypted.pdf
 head -c 20000 dev-ruled.chromium.pdf > truncated.pdf
 # a ruled table whose header cells are written upwards and downwards
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-rotated.chromium.pdf dev-rotated.html 2>/dev/null
+# the same ruled table shown sideways (content turned by /Rotate): read upright again
+qpdf --rotate=+90 dev-ruled.libreoffice.pdf sideways.libreoffice.pdf
