@@ -38,9 +38,9 @@ class WorkerPool implements Executor {
   constructor(private size: number) {}
 
   private spawn(): Worker {
-    // Options such as --input-type or --eval of the main process mean nothing to a worker file.
-    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-    const w = new Worker(workerFile, { execArgv });
+    // The worker runs compiled JavaScript and needs none of the main process's options (--input-type,
+    // --eval, loaders; V8 flags apply to the whole process anyway and a worker may not be given them).
+    const w = new Worker(workerFile, { execArgv: [] });
     w.on("message", (msg: { id: number; result: FileResult }) => {
       this.busy.delete(w);
       const p = this.pending.get(msg.id);

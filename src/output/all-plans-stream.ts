@@ -19,10 +19,7 @@ import {
   documentCells,
   warningCells,
 } from "./workbook.js";
-import { BODY_FONT, HEADER_FONT, setupPrint, wrappedLineCount, type ColumnSpec } from "./workbook-cells.js";
-
-const LINE_HEIGHT = 12.75;
-const MAX_ROW_HEIGHT = 409;
+import { BODY_FONT, rowHeightFor, setupPrint, styleHeaderCell, type ColumnSpec } from "./workbook-cells.js";
 
 interface StreamSheet {
   sheet: ExcelJS.Worksheet;
@@ -60,26 +57,17 @@ export class AllPlansWriter {
     }));
     setupPrint(sheet, 1, scale !== undefined ? { scale } : {});
     const header = sheet.addRow(columns.map((c) => c.header));
-    header.eachCell((cell) => {
-      cell.font = HEADER_FONT;
-      cell.alignment = { vertical: "middle", wrapText: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-      cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
-    });
-    header.height = Math.min(MAX_ROW_HEIGHT, headerLines(columns) * LINE_HEIGHT + 2);
+    header.eachCell(styleHeaderCell);
+    const height = rowHeightFor(columns.map((c) => c.header), columns.map((c) => ({ ...c, wrap: true })));
+    if (height !== undefined) header.height = height;
     header.commit();
     return { sheet, columns, rows: 1 };
   }
 
   private append(target: StreamSheet, values: ExcelJS.CellValue[]): void {
     const row = target.sheet.addRow(values);
-    let lines = 1;
-    target.columns.forEach((spec, i) => {
-      const v = values[i];
-      if (spec.wrap === false || typeof v !== "string") return;
-      lines = Math.max(lines, wrappedLineCount(v, Math.max(1, Math.floor(spec.width * 1.25) - 1)));
-    });
-    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+    const height = rowHeightFor(values, target.columns);
+    if (height !== undefined) row.height = height;
     row.commit();
     target.rows++;
   }
@@ -135,8 +123,4 @@ export class AllPlansWriter {
   async abort(): Promise<void> {
     await rm(this.tmp, { force: true });
   }
-}
-
-function headerLines(columns: ColumnSpec[]): number {
-  return Math.max(1, ...columns.map((c) => wrappedLineCount(c.header, Math.max(1, Math.floor(c.width * 1.25) - 1))));
 }

@@ -123,6 +123,14 @@ export const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10, bol
 const LINE_HEIGHT = 12.75;
 const MAX_ROW_HEIGHT = 409;
 
+/** The look of a header cell: bold, light blue, a thin line below. */
+export function styleHeaderCell(cell: ExcelJS.Cell): void {
+  cell.font = HEADER_FONT;
+  cell.alignment = { vertical: "middle", wrapText: true };
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+  cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
+}
+
 /**
  * Header row, widths, bold frozen header, autofilter over the used range, top-aligned wrapped cells,
  * and row heights fitted to the wrapped text. Call after the data rows have been added.
@@ -135,13 +143,7 @@ export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], head
     if (spec.numFmt) column.numFmt = spec.numFmt;
     column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
   });
-  const header = sheet.getRow(headerRow);
-  header.eachCell((cell) => {
-    cell.font = HEADER_FONT;
-    cell.alignment = { vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
-  });
+  sheet.getRow(headerRow).eachCell(styleHeaderCell);
   fitRowHeights(sheet, columns, headerRow);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   const lastRow = Math.max(sheet.rowCount, headerRow);
@@ -156,15 +158,20 @@ export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], head
 export function fitRowHeights(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], fromRow = 1): void {
   for (let r = fromRow; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    let lines = 1;
-    columns.forEach((spec, i) => {
-      if (spec.wrap === false) return;
-      const value = row.getCell(i + 1).value;
-      if (typeof value !== "string") return;
-      lines = Math.max(lines, wrappedLineCount(value, Math.max(1, Math.floor(spec.width * 1.25) - 1)));
-    });
-    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
+    const height = rowHeightFor(columns.map((_, i) => row.getCell(i + 1).value), columns);
+    if (height !== undefined) row.height = height;
   }
+}
+
+/** The height a row of these values needs (points), or undefined when one line is enough. */
+export function rowHeightFor(values: ExcelJS.CellValue[], columns: ColumnSpec[]): number | undefined {
+  let lines = 1;
+  columns.forEach((spec, i) => {
+    const value = values[i];
+    if (spec.wrap === false || typeof value !== "string") return;
+    lines = Math.max(lines, wrappedLineCount(value, Math.max(1, Math.floor(spec.width * 1.25) - 1)));
+  });
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2) : undefined;
 }
 
 /** How many lines `text` takes when wrapped at word boundaries to `capacity` characters a line. */
