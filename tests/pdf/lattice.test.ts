@@ -89,3 +89,13 @@ describe("a page shown sideways", () => {
     expect(cells(sideways.tables[0])).toEqual(cells(upright.tables[0]));
   });
 });
+
+describe("double borders", () => {
+  it("give the same grid as single ones (no cells for the strip between the strokes)", async () => {
+    const doc = await extractPdf(data("dev-double.chromium.pdf"));
+    const g = doc.tables[0];
+    expect(g.columns).toBe(5);
+    expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual(["Мярка", "Дейности", "Срок за изпълнение", "Отговорни институции", "Очаквани резултати"]);
+    expect(g.rows[2].cells[0]).toMatchObject({ col: 0, rowSpan: 3 });
+  });
+});

@@ -109,6 +109,9 @@ interface GridCellRange {
   c1: number;
 }
 
+/** Cells narrower or lower than this (points) are the gap inside a double border. */
+const SLIVER = 4;
+
 /** Cells of one table from its lines: grid edges, then atomic cells merged where a line is missing. */
 export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Box; cells: Box[] } | null {
   const x0 = Math.min(...vs.map((v) => v.pos), ...hs.map((h) => h.from));
@@ -156,7 +159,10 @@ export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Bo
       }
     }
   }
-  const cells: Box[] = [...ranges.values()].map((g) => ({ x0: xs[g.c0], x1: xs[g.c1 + 1], y0: ys[g.r0], y1: ys[g.r1 + 1] }));
+  const cells: Box[] = [...ranges.values()]
+    .map((g) => ({ x0: xs[g.c0], x1: xs[g.c1 + 1], y0: ys[g.r0], y1: ys[g.r1 + 1] }))
+    // The strip between the two strokes of a double border is not a cell.
+    .filter((c) => c.x1 - c.x0 >= SLIVER && c.y1 - c.y0 >= SLIVER);
   return { box: { x0, y0, x1, y1 }, cells };
 }
 

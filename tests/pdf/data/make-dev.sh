@@ -16,3 +16,6 @@ head -c 20000 dev-ruled.chromium.pdf > truncated.pdf
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-rotated.chromium.pdf dev-rotated.html 2>/dev/null
 # the same ruled table shown sideways (content turned by /Rotate): read upright again
 qpdf --rotate=+90 dev-ruled.libreoffice.pdf sideways.libreoffice.pdf
+# double borders
+sed 's/border:1px solid #000/border:4px double #000/' dev-ruled.html > dev-double.html
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=dev-double.chromium.pdf dev-double.html 2>/dev/null
