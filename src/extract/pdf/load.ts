@@ -41,6 +41,8 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     useSystemFonts: false,
     useWorkerFetch: false,
     stopAtErrors: false,
+    // Images are never looked at: skip decoding them (scans would cost time and memory).
+    maxImageSize: 0,
     verbosity: 0,
     ...PDFJS_DATA,
   });
