@@ -94,6 +94,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
   const hasDeadlineColumn = map.roles.includes("deadline");
   let measureLevel: number | null = null;
   let lastWasRow = false;
+  let lastWasHeading = false;
   // A page break before a repeated header row applies to the first row after that header.
   let pendingBreak = false;
 
@@ -159,6 +160,13 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
         (!hasNumberColumn && hasDeadlineColumn && !cellText(v.byRole.get("deadline")) && (prev.lines.deadline?.length ?? 0) > 0) ||
         (!number && startsLower));
 
+    // A heading cut by the page break: its text goes on in the first row of the next page.
+    if (afterBreak && lastWasHeading && !number && startsLower && content.length === 1 && path.last()) {
+      const last = path.last()!;
+      last.title = clean([last.title, ...content[0].lines]);
+      continue;
+    }
+
     if (isContinuation) {
       for (const [role, cell] of v.byRole) {
         if (role === "number" || role === "measure") continue;
@@ -181,6 +189,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       const heading = parseHeading(text);
       path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
       lastWasRow = false;
+      lastWasHeading = true;
       continue;
     }
 
@@ -216,6 +225,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
     rows.push(raw);
     lastWasRow = true;
+    lastWasHeading = false;
   }
   // Rows shared their section objects while headings could still grow; give each its own copy.
   for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));

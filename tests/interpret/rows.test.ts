@@ -101,6 +101,21 @@ describe("rows and sections", () => {
   });
 });
 
+describe("headings cut by a page break", () => {
+  it("continues a spanning heading whose text runs onto the next page (no spans, as in a borderless table)", () => {
+    const g = grid(4, [
+      texts(["№", "Дейности", "Срок", "Отговорник"], { header: true }),
+      texts(["5.", "Организация на квалификационната дейност, учили-", "", ""], { page: 1 }),
+      texts(["", "ще за всеки специалист", "", ""], { page: 2, afterPageBreak: true }),
+      texts(["5.1.1", "Методическа подкрепа", "учебна 2024/2025 година", "ст. експерт"], { page: 2 }),
+      texts(["5.1.2", "Обучение", "учебна 2024/2025 година", "ст. експерт"], { page: 2 }),
+    ]);
+    const { rows } = collectRows(g, mapColumns(g)!, (l) => l.join(" "));
+    expect(rows.map((r) => r.number)).toEqual(["5.1.1", "5.1.2"]);
+    expect(rows[0].sections[0].title).toBe("Организация на квалификационната дейност, учили- ще за всеки специалист");
+  });
+});
+
 describe("headings", () => {
   it("splits label and title", () => {
     expect(parseHeading("Мярка 2: Прилагане на методи")).toEqual({ label: "Мярка 2", title: "Прилагане на методи", rank: 4 });
