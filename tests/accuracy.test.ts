@@ -5,11 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { listFixtures, scoreFixture } from "./harness/accuracy.js";
 
-/** Minimum share of matching fields per fixture kind, and whether every row must be found exactly. */
+/**
+ * Minimum share of matching fields per fixture kind. The issues asked for DOCX ≥ 98 % and PDF ≥ 97 %;
+ * these floors are where the code stands (100 % DOCX, 99.7–100 % PDF at the time of writing), a little
+ * below it so that an unrelated rounding does not fail the suite. Raise them, never lower them.
+ * Every expected row must be found and no extra row made, on every fixture.
+ */
 function thresholdFor(name: string): { share: number; exactRows: boolean } {
-  if (name.endsWith(".docx")) return { share: 0.98, exactRows: true };
-  if (name.includes(".borderless.")) return { share: 0.5, exactRows: false };
-  return { share: 0.97, exactRows: true };
+  if (name.endsWith(".docx")) return { share: 0.995, exactRows: true };
+  return { share: 0.99, exactRows: true };
 }
 
 const fixtures = await listFixtures();
