@@ -6,7 +6,7 @@
  *    workers; prints documents/s, pages/s and peak RSS of each run.
  * 3. On the same PDFs, times bare pdfjs-dist extraction (getTextContent + getOperatorList on every
  *    page, one thread) and prints our pages/s (1 worker) as a ratio of it.
- * 4. Converts one large PDF (default fixtures/bench/*.pdf, the largest) in a child process and
+ * 4. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
  * Needs `npm run build` first (it is run by `npm ci`).
  */
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
 }
 
 async function largestBenchPdf(): Promise<string | null> {
-  const dir = join(root, "fixtures/bench");
+  const dir = join(root, "bench");
   const names = await readdir(dir).catch(() => [] as string[]);
   let best: { path: string; size: number } | null = null;
   for (const n of names.filter((n) => n.endsWith(".pdf"))) {
