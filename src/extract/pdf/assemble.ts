@@ -30,13 +30,13 @@ function edgesOf(f: Fragment): number[] {
 }
 
 /** Whether fragment `next` has the columns of `prev` (same frame, most inner edges shared). */
-export function sameColumns(prev: Fragment, next: Fragment): boolean {
+export function sameColumns(prev: Fragment, next: Fragment, share = 0.6): boolean {
   const tol = 6;
   if (Math.abs(prev.box.x0 - next.box.x0) > tol * 2 || Math.abs(prev.box.x1 - next.box.x1) > tol * 2) return false;
   const a = edgesOf(prev);
   const b = edgesOf(next);
   const shared = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;
-  return shared >= Math.max(2, Math.ceil(Math.min(a.length, b.length) * 0.6));
+  return shared >= Math.max(2, Math.ceil(Math.max(a.length, b.length) * share));
 }
 
 interface BuiltCell {
@@ -97,13 +97,28 @@ function rowSignature(cells: BuiltCell[]): string {
     .toLowerCase();
 }
 
-/** Groups fragments (document order) into tables; `between(a, b)` says whether text lies between two fragments. */
-export function groupFragments(fragments: Fragment[], textBetween: (a: Fragment, b: Fragment) => boolean): Fragment[][] {
+/**
+ * Groups fragments (document order) into tables. A fragment continues the table of the page before
+ * when it is the next page's first and has its columns, and no text stands between the two; text
+ * after the table on the earlier page (a note) is allowed when every column edge matches.
+ */
+export function groupFragments(
+  fragments: Fragment[],
+  textBetween: (a: Fragment, b: Fragment) => { after: boolean; before: boolean },
+): Fragment[][] {
   const groups: Fragment[][] = [];
   for (const f of fragments) {
     const cur = groups[groups.length - 1];
     const last = cur?.[cur.length - 1];
-    if (last && f.page === last.page + 1 && f.kind === last.kind && sameColumns(last, f) && !textBetween(last, f)) {
+    const between = last ? textBetween(last, f) : { after: true, before: true };
+    const continues =
+      last !== undefined &&
+      f.page === last.page + 1 &&
+      f.kind === last.kind &&
+      !between.before &&
+      sameColumns(last, f) &&
+      (!between.after || sameColumns(last, f, 0.95));
+    if (continues) {
       cur.push(f);
     } else groups.push([f]);
   }

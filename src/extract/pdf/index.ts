@@ -95,11 +95,10 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
   const linesByPage = new Map<number, TextLine[]>();
   for (const [n, items] of outsideByPage) linesByPage.set(n, buildLines(items));
 
-  const textBetween = (a: Fragment, b: Fragment): boolean => {
-    const after = (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * 0.3 > a.box.y1);
-    const before = (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0);
-    return after || before;
-  };
+  const textBetween = (a: Fragment, b: Fragment): { after: boolean; before: boolean } => ({
+    after: (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * 0.3 > a.box.y1),
+    before: (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0),
+  });
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
   return {
     format: "pdf",

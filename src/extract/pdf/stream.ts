@@ -68,7 +68,6 @@ function columnStarts(lines: Line[]): number[] {
       const crossing = lines.filter((l) => l.items.some((i) => i.x < c.x - ALIGN_TOL * 2 && i.x2 > c.x + ALIGN_TOL * 2)).length;
       return c.n >= crossing * 0.5;
     });
-  if (process.env.STREAM_DEBUG) console.error(supported.map((c) => `${c.x.toFixed(1)}:${c.n}`).join(" "), "multi", multi.length);
   // Two starts closer than a couple of ems are one column (a centred "№" over left-aligned numbers):
   // keep the better supported one.
   const em = multi[0]?.size ?? 10;
