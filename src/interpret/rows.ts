@@ -105,7 +105,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     const afterBreak = pendingBreak;
     pendingBreak = false;
     const numberCell = v.byRole.get("number");
-    const numberText = cellText(numberCell).replace(/\.$/, "");
+    const numberText = numberOf(numberCell);
     const number = numberText || null;
 
     // A merged side cell ("Мярка 2: …") opens a section over the rows it groups.
@@ -158,7 +158,9 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       !(measureCell && measureText && hasHeadingLabel(measureText)) &&
       ((hasNumberColumn && !number && !headingCell) ||
         (!hasNumberColumn && hasDeadlineColumn && !cellText(v.byRole.get("deadline")) && (prev.lines.deadline?.length ?? 0) > 0) ||
-        (!number && startsLower));
+        (!number && startsLower) ||
+        // A number that wrapped in a narrow column and was cut by the page break ("20.1.2" / "2").
+        (!!number && startsLower && NUMBER_RE.test(numberText) && actDepth > 0 && numberDepth(numberText) < actDepth && !headingCell));
 
     // A heading cut by the page break: its text goes on in the first row of the next page.
     if (afterBreak && lastWasHeading && !number && startsLower && content.length === 1 && path.last()) {
@@ -168,6 +170,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     }
 
     if (isContinuation) {
+      if (number) prev.number = (prev.number ?? "") + number;
       for (const [role, cell] of v.byRole) {
         if (role === "number" || role === "measure") continue;
         const key = role as Exclude<ColumnRole, "extra">;
@@ -230,6 +233,14 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
   // Rows shared their section objects while headings could still grow; give each its own copy.
   for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
   return { rows, warnings };
+}
+
+/** The number cell as printed: lines of a number that wrapped are joined without a space ("20.1." + "22"). */
+function numberOf(cell: GridCell | undefined): string {
+  if (!cell) return "";
+  const lines = cell.lines.map((l) => l.trim()).filter(Boolean);
+  const joined = lines.every((l) => /^[\d.]+$/.test(l)) ? lines.join("") : lines.join(" ");
+  return joined.replace(/\s+/g, " ").replace(/\.$/, "");
 }
 
 function rowPages(row: GridRow): number[] {

@@ -116,6 +116,21 @@ describe("headings cut by a page break", () => {
   });
 });
 
+describe("row numbers that wrap", () => {
+  it("joins a number wrapped in a narrow column, also when the page break cuts it", () => {
+    const g = grid(4, [
+      texts(["№", "Дейности", "Срок", "Отговорник"], { header: true }),
+      texts(["20.1", "Цел: Обучение", "", ""]),
+      texts([["20.1.", "21"], "Контрол", "учебна 2024/2025 година", "ст. експерт"], { page: 1 }),
+      texts(["20.1.2", "Провеждане на работна среща с учителите по", "октомври 2024", "ст. експерт по"], { page: 1 }),
+      texts(["2", "математика за обсъждане", "– декември 2024 г.", "математика"], { page: 2, afterPageBreak: true }),
+    ]);
+    const { rows } = collectRows(g, mapColumns(g)!, (l) => l.join(" "));
+    expect(rows.map((r) => r.number)).toEqual(["20.1.21", "20.1.22"]);
+    expect(rows[1].lines.deadline).toEqual(["октомври 2024", "– декември 2024 г."]);
+  });
+});
+
 describe("headings", () => {
   it("splits label and title", () => {
     expect(parseHeading("Мярка 2: Прилагане на методи")).toEqual({ label: "Мярка 2", title: "Прилагане на методи", rank: 4 });
