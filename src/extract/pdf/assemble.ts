@@ -16,6 +16,7 @@ export interface DocPos {
 
 export interface AssembledTable {
   grid: Grid;
+  kind: Fragment["kind"];
   start: DocPos;
   end: DocPos;
 }
@@ -185,6 +186,7 @@ export function buildGrid(fragments: Fragment[]): AssembledTable {
   const lastF = fragments[fragments.length - 1];
   return {
     grid: { columns: Math.max(1, xs.length - 1), rows },
+    kind: fragments[0].kind,
     start: { page: fragments[0].page, y: fragments[0].box.y0 },
     end: { page: lastF.page, y: lastF.box.y1 },
   };

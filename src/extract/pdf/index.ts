@@ -100,6 +100,15 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
     before: (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0),
   });
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
+  for (const t of tables) {
+    if (t.kind === "stream") {
+      warnings.push({
+        code: "pdf-borderless-table",
+        message: `the table starting on page ${t.start.page} has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells`,
+        page: t.start.page,
+      });
+    }
+  }
   return {
     format: "pdf",
     pages: pages.length,
