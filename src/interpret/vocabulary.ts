@@ -1,5 +1,5 @@
 /**
- * The document's own vocabulary: every word that appears unbroken inside a line of any cell.
+ * The document's own vocabulary: every word that appears unbroken in a line of any cell.
  * Used to decide whether a line-end hyphen splits a word ("обра-" + "зователни") or is real.
  */
 import type { Grid } from "../extract/grid.js";
@@ -11,10 +11,17 @@ export function documentVocabulary(grids: Grid[]): Set<string> {
   for (const grid of grids) {
     for (const row of grid.rows) {
       for (const cell of row.cells) {
+        let previousBroken = false;
         for (const line of cell.lines) {
-          const words = line.replace(/\u00ad/g, "").match(WORD_RE) ?? [];
-          // The first and last word of a line may be pieces of a broken word: leave them out.
-          for (let i = 1; i < words.length - 1; i++) vocab.add(words[i].toLowerCase());
+          const text = line.replace(/\u00ad/g, "").trim();
+          const words = text.match(WORD_RE) ?? [];
+          // A line that ends in a hyphen may end with the first piece of a broken word, and the next
+          // line then starts with the rest: leave those pieces out, keep every other word.
+          const broken = /[-\u2010]$/.test(text) || line.trimEnd().endsWith("\u00ad");
+          const from = previousBroken ? 1 : 0;
+          const to = broken ? words.length - 1 : words.length;
+          for (let i = from; i < to; i++) vocab.add(words[i].toLowerCase());
+          previousBroken = broken;
         }
       }
     }
