@@ -43,6 +43,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const limit = pLimit(Math.max(1, opts.concurrency));
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.
   const allPlans = opts.formats.xlsx && files.length > 0 ? new AllPlansWriter(join(opts.outDir, "all-plans.xlsx")) : null;
+  // Failures by input index, so errors.json lists them in input order whatever order they finish in.
+  const failures: (ConversionError | undefined)[] = new Array(files.length);
   let converted = 0;
   let skipped = 0;
   try {
@@ -67,7 +69,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             if (result.skipped) skipped++;
             else converted++;
           } else {
-            errors.push({ file: display, code: result.code, message: result.message });
+            failures[i] = { file: display, code: result.code, message: result.message };
           }
         }),
       ),
@@ -80,6 +82,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   }
 
   await allPlans?.close();
+  errors.push(...failures.filter((f): f is ConversionError => f !== undefined));
   await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
   progress.finish(
     `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,

@@ -34,6 +34,7 @@ class WorkerPool implements Executor {
   private busy = new Map<Worker, number>();
   private nextId = 1;
   private all: Worker[] = [];
+  private closing = false;
 
   constructor(private size: number) {}
 
@@ -51,7 +52,14 @@ class WorkerPool implements Executor {
     });
     w.on("error", (err) => this.fail(w, err));
     w.on("exit", (code) => {
+      if (this.closing) return;
       if (this.busy.has(w)) this.fail(w, new Error(`worker stopped with exit code ${code}`));
+      else {
+        // An idle worker that stopped must not be handed the next file.
+        this.all = this.all.filter((x) => x !== w);
+        this.idle = this.idle.filter((x) => x !== w);
+        this.pump();
+      }
     });
     this.all.push(w);
     return w;
@@ -95,6 +103,7 @@ class WorkerPool implements Executor {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.all.map((w) => w.terminate()));
     this.all = [];
     this.idle = [];

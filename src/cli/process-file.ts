@@ -53,7 +53,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     const bytes = new Uint8Array(await readFile(task.path));
     const jsonPath = join(task.outDir, `${task.stem}.json`);
     const xlsxPath = join(task.outDir, `${task.stem}.xlsx`);
-    if (!task.force) {
+    // Skipped only when the JSON of the same bytes exists and so does every other requested output.
+    if (!task.force && (!task.formats.xlsx || (await exists(xlsxPath)))) {
       const previous = await previousOutput(jsonPath, bytes);
       if (previous) return { ok: true, path: task.path, skipped: true, doc: previous, pages: previous.source.pages ?? 0, ms: ms() };
     }
@@ -74,6 +75,15 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       return { ok: false, path: task.path, code: "io", message: e.message, ms: ms() };
     }
     return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${e?.message ?? String(err)}`, ms: ms() };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@
  * the outputs of the good files complete and valid; a killed run leaves no partial output.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -101,6 +101,13 @@ describe("plan-extract command line", () => {
     // A second run skips the unchanged inputs; --force redoes them.
     const again = run(["convert", batch, "--out", out]);
     expect(again.stdout).toMatch(/unchanged/);
+    // An input whose workbook went missing is not skipped: its outputs are made again.
+    if (good.length) {
+      await rm(join(out, `${good[0]}.xlsx`));
+      const third = run(["convert", batch, "--out", out]);
+      expect(third.stdout).toMatch(new RegExp(`${good[0].replace(".", "\\.")} \\(\\d+ rows`));
+      expect(await readdir(out)).toContain(`${good[0]}.xlsx`);
+    }
   });
 
   it("a killed run leaves no partial output file", async () => {
