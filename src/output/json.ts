@@ -1,11 +1,12 @@
 /**
- * Contract JSON: validated against the schema, then written atomically.
+ * Contract JSON, written atomically. The document is the one convertBuffer returned (or an earlier
+ * output read back through the schema), so it has been validated once already; it is not parsed again.
  */
-import { validatePlan, type PlanDocument } from "../model/schema.js";
+import type { PlanDocument } from "../model/schema.js";
 import { writeAtomically } from "./atomic-write.js";
 
 export function planToJson(doc: PlanDocument): string {
-  return JSON.stringify(validatePlan(doc), null, 2) + "\n";
+  return JSON.stringify(doc, null, 2) + "\n";
 }
 
 export async function writePlanJson(doc: PlanDocument, path: string): Promise<void> {

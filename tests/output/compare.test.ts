@@ -10,7 +10,7 @@ import { canonicalParty } from "../../src/normalize/parties.js";
 import { countParties } from "../../src/output/compare-parties.js";
 import { hasNumericTarget, summarize, writeComparisonWorkbook } from "../../src/output/compare.js";
 import { classifyActivity, compileStem, compileThemes, loadThemes, ThemesFileError } from "../../src/output/themes.js";
-import { kazanlak, kyustendil } from "./fixtures.js";
+import { kazanlak, kyustendil, row as emptyRow } from "./fixtures.js";
 
 let dir: string;
 let book: ExcelJS.Workbook;
@@ -188,17 +188,7 @@ describe("comparison workbook", () => {
 
 describe("themes", () => {
   const matcher = compileThemes(loadThemes());
-  const row = (activity: string, sections: Row["sections"] = []): Row => ({
-    number: null,
-    sections,
-    activity,
-    deadline: { text: null, start: null, end: null, kind: "none" },
-    indicator: { unit: null, current: null, target: null, expected: null },
-    financing: null,
-    responsible: { text: null, parties: [] },
-    note: null,
-    pages: [],
-  });
+  const row = (activity: string, sections: Row["sections"] = []): Row => emptyRow({ activity, sections });
 
   it("matches stems at word starts, case-insensitively, inflections included", () => {
     expect(compileStem("контрол").test("Осъществяване на КОНТРОЛА по")).toBe(true);

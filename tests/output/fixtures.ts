@@ -1,7 +1,8 @@
 /** Two small synthetic plans (a regional education authority plan and a municipal plan) for the workbook tests. */
 import type { PlanDocument, Row } from "../../src/model/schema.js";
 
-function row(partial: Partial<Row> & Pick<Row, "activity">): Row {
+/** A row with every field empty but the ones given. */
+export function row(partial: Partial<Row> & Pick<Row, "activity">): Row {
   return {
     number: null,
     sections: [],
