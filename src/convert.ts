@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
 import { detectFormat } from "./extract/detect.js";
 import { interpretDocument } from "./interpret/index.js";
+import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
 import { SCHEMA_VERSION, validatePlan, type PlanDocument, type Warning } from "./model/schema.js";
 
@@ -64,6 +65,7 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
     document: interpreted.document,
     rows: interpreted.rows,
     warnings: interpreted.warnings,
+    review: reviewDocument(interpreted.rows, interpreted.warnings),
   });
   return { value, warnings: value.warnings };
 }

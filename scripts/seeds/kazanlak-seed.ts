@@ -357,6 +357,7 @@ const doc: PlanDocument = {
   },
   rows,
   warnings: [],
+  review: { status: "ok", reasons: [] },
 };
 validatePlan(doc);
 mkdirSync(dirname(outPath), { recursive: true });

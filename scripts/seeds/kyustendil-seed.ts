@@ -260,6 +260,7 @@ const doc = {
   },
   rows,
   warnings: [],
+  review: { status: "ok", reasons: [] },
 };
 
 validatePlan(doc);

@@ -87,6 +87,23 @@ export const Responsible = z.object({
 });
 export type Responsible = z.infer<typeof Responsible>;
 
+/** Where a PDF row's cells lie on one page: PDF points, origin at the page's top-left corner. */
+export const Box = z.object({
+  page: z.number().int().positive(),
+  x0: z.number(),
+  y0: z.number(),
+  x1: z.number(),
+  y1: z.number(),
+});
+export type Box = z.infer<typeof Box>;
+
+/** Where a DOCX row came from: the table (0-based, in document order) and the row within it (0-based). */
+export const Origin = z.object({
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+});
+export type Origin = z.infer<typeof Origin>;
+
 export const Row = z.object({
   number: z.string().nullable(),
   sections: z.array(Section),
@@ -99,6 +116,10 @@ export const Row = z.object({
   pages: z.array(z.number().int().positive()),
   /** Cells of columns whose header the tool did not recognise, by header text. */
   extra: z.record(z.string(), z.string()).optional(),
+  /** PDF: the area of the row's cells on each page it covers (contract 1.1). */
+  boxes: z.array(Box).optional(),
+  /** DOCX: the table and row the row was read from. */
+  origin: Origin.optional(),
 });
 export type Row = z.infer<typeof Row>;
 
@@ -111,11 +132,27 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
+/** Why a document needs a human check (contract 1.1). `code` is stable; `message` says what was seen. */
+export const ReviewReason = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
+export const Review = z.object({
+  status: z.enum(["ok", "check"]),
+  reasons: z.array(ReviewReason),
+});
+export type Review = z.infer<typeof Review>;
+
+/** Input formats: PDF and DOCX are read directly; .doc, .odt and .rtf through LibreOffice (contract 1.1). */
+export const SOURCE_FORMATS = ["pdf", "docx", "doc", "odt", "rtf"] as const;
+
 export const PlanDocument = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: z.object({
     file: z.string(),
-    format: z.enum(["pdf", "docx"]),
+    format: z.enum(SOURCE_FORMATS),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     pages: z.number().int().nonnegative().nullable(),
   }),
@@ -127,6 +164,7 @@ export const PlanDocument = z.object({
   }),
   rows: z.array(Row),
   warnings: z.array(Warning),
+  review: Review,
 });
 export type PlanDocument = z.infer<typeof PlanDocument>;
 

@@ -37,6 +37,7 @@ export const DOCUMENT_FIELDS: Record<string, (d: PlanDocument) => unknown> = {
   period: (d) => d.document.period,
   "source.pages": (d) => d.source.pages,
   "source.format": (d) => d.source.format,
+  "review.status": (d) => d.review?.status,
 };
 
 export interface FieldMismatch {

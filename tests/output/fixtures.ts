@@ -86,6 +86,7 @@ export const kyustendil: PlanDocument = {
     { code: "deadline-unparsed", message: "Срокът „при необходимост“ не назовава период", page: 5, row: 3 },
     { code: "header-repeated", message: "Повторена заглавна част на таблицата", page: 3, row: null },
   ],
+  review: { status: "ok", reasons: [] },
 };
 
 const kzOp1 = { number: null, label: "Оперативна цел 1", title: "Осигуряване на процес и среда на учене, които премахват пречките пред ученето" };
@@ -139,4 +140,5 @@ export const kazanlak: PlanDocument = {
     }),
   ],
   warnings: [],
+  review: { status: "ok", reasons: [] },
 };

@@ -1,0 +1,38 @@
+/**
+ * The document's review status: "check" when the reading found something a person should look at.
+ * Each reason has a stable code (documented in the README, "Review status") and a message saying
+ * what was seen.
+ */
+import type { Review, ReviewReason, Row, Warning } from "../model/schema.js";
+
+/** Warnings whose presence alone means a person should check the document, by review reason code. */
+const WARNING_REASONS: Record<string, string> = {
+  "unknown-column": "unknown-column",
+  "no-period": "no-period",
+};
+
+/** Share of rows without a deadline above which the deadline column is suspect. */
+const MOST_ROWS = 0.5;
+
+export function reviewDocument(rows: Row[], warnings: Warning[]): Review {
+  const reasons: ReviewReason[] = [];
+  const seen = new Set<string>();
+  for (const w of warnings) {
+    const code = WARNING_REASONS[w.code] ?? (w.code.startsWith("ocr-") ? "ocr" : undefined);
+    if (!code || seen.has(code)) continue;
+    seen.add(code);
+    reasons.push({ code, message: w.message });
+  }
+  const numberOnly = rows.filter((r) => r.number !== null && r.activity === "" && r.deadline.text === null);
+  if (numberOnly.length > 0) {
+    reasons.push({
+      code: "number-only-row",
+      message: `${numberOnly.length} row(s) have a number and nothing else (first: "${numberOnly[0].number}")`,
+    });
+  }
+  const undated = rows.filter((r) => r.deadline.text === null).length;
+  if (rows.length > 0 && undated / rows.length > MOST_ROWS) {
+    reasons.push({ code: "few-deadlines", message: `${undated} of ${rows.length} rows have no deadline` });
+  }
+  return { status: reasons.length ? "check" : "ok", reasons };
+}
