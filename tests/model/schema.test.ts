@@ -19,6 +19,7 @@ const good = {
     },
   ],
   warnings: [{ code: "x", message: "y", page: null }],
+  review: { status: "ok", reasons: [] },
 };
 
 describe("output schema", () => {
@@ -29,7 +30,7 @@ describe("output schema", () => {
   it("refuses an invalid document with a readable message naming the field", () => {
     const bad = structuredClone(good) as any;
     bad.rows[0].deadline.start = "1 декември";
-    bad.source.format = "odt";
+    bad.source.format = "xls"; // contract 1.1 accepts pdf, docx, doc, odt, rtf
     let error: unknown;
     try {
       validatePlan(bad);
@@ -45,7 +46,7 @@ describe("output schema", () => {
   it("prints a JSON Schema that names every contract field", () => {
     const schema = planJsonSchema() as any;
     expect(schema.$schema).toMatch(/json-schema\.org/);
-    expect(Object.keys(schema.properties)).toEqual(["schemaVersion", "source", "document", "rows", "warnings"]);
+    expect(Object.keys(schema.properties)).toEqual(["schemaVersion", "source", "document", "rows", "warnings", "review"]);
     const row = schema.properties.rows.items;
     for (const f of ["number", "sections", "activity", "deadline", "indicator", "financing", "responsible", "note", "pages"]) {
       expect(row.required).toContain(f);
