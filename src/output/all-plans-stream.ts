@@ -3,6 +3,8 @@
  * and released, so memory stays bounded however many files the batch holds. Same sheets, columns and
  * look as the per-document workbook (src/output/workbook.ts). Documents are written in input order
  * (a small reorder buffer holds those that finish early), to a temporary file renamed at the end.
+ * The summary sheet comes first in the workbook but is written at the end: its sheet XML is opened only
+ * when its rows are written, and it holds one short line per document.
  */
 import { rename, rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
@@ -13,13 +15,31 @@ import {
   ACTIVITY_COLUMNS,
   DOCUMENTS_SHEET,
   DOCUMENT_COLUMNS,
+  PLANS_SUMMARY_COLUMNS,
+  PLANS_SUMMARY_SHEET,
   WARNINGS_SHEET,
   WARNING_COLUMNS,
   activityCells,
   documentCells,
+  planSummaryCells,
+  styleStatusCell,
+  plansTotalCells,
+  tallyDocument,
   warningCells,
+  type DocumentTally,
+  type PlanWorkbookOptions,
 } from "./workbook.js";
-import { BODY_FONT, rowHeightFor, setupPrint, styleHeaderCell, type ColumnSpec } from "./workbook-cells.js";
+import {
+  BODY_FONT,
+  HEADER_FONT,
+  LINK_FONT,
+  PAPER_A3,
+  rowHeightFor,
+  setupPrint,
+  styleHeaderCell,
+  THIN_BORDER,
+  type ColumnSpec,
+} from "./workbook-cells.js";
 
 interface StreamSheet {
   sheet: ExcelJS.Worksheet;
@@ -27,9 +47,26 @@ interface StreamSheet {
   rows: number;
 }
 
+/** Colour the "check" status cell of a row. */
+function styleStatus(columns: ColumnSpec[]): (row: ExcelJS.Row) => void {
+  const status = columns.findIndex((c) => c.header === "Статус") + 1;
+  return (row) => styleStatusCell(row.getCell(status));
+}
+
+const styleActivityStatus = styleStatus(ACTIVITY_COLUMNS);
+const SOURCE_COLUMN = ACTIVITY_COLUMNS.findIndex((c) => c.header === "Източник") + 1;
+
+function styleActivityRow(row: ExcelJS.Row): void {
+  styleActivityStatus(row);
+  const link = row.getCell(SOURCE_COLUMN);
+  if (link.value !== null && typeof link.value === "object") link.font = LINK_FONT;
+}
+
 export class AllPlansWriter {
   private readonly tmp: string;
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly summary: StreamSheet;
+  private readonly summaryLines: { cells: ExcelJS.CellValue[]; tally: DocumentTally }[] = [];
   private readonly activities: StreamSheet;
   private readonly documents: StreamSheet;
   private readonly warnings: StreamSheet;
@@ -37,17 +74,21 @@ export class AllPlansWriter {
   private next = 0;
   private written = 0;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly opts: PlanWorkbookOptions = {},
+  ) {
     this.tmp = temporaryPathFor(path);
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
     this.workbook.creator = "plan-extract";
     this.workbook.created = new Date();
-    this.activities = this.addSheet(ACTIVITIES_SHEET, ACTIVITY_COLUMNS, 60);
+    this.summary = this.addSheet(PLANS_SUMMARY_SHEET, PLANS_SUMMARY_COLUMNS, undefined, false);
+    this.activities = this.addSheet(ACTIVITIES_SHEET, ACTIVITY_COLUMNS, PAPER_A3);
     this.documents = this.addSheet(DOCUMENTS_SHEET, DOCUMENT_COLUMNS);
     this.warnings = this.addSheet(WARNINGS_SHEET, WARNING_COLUMNS);
   }
 
-  private addSheet(name: string, columns: ColumnSpec[], scale?: number): StreamSheet {
+  private addSheet(name: string, columns: ColumnSpec[], paper?: number, writeHeader = true): StreamSheet {
     const sheet = this.workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
     });
@@ -55,19 +96,28 @@ export class AllPlansWriter {
       width: c.width,
       style: { font: BODY_FONT, alignment: { vertical: "top", wrapText: c.wrap ?? true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
     }));
-    setupPrint(sheet, 1, scale !== undefined ? { scale } : {});
+    setupPrint(sheet, 1, paper !== undefined ? { paper } : {});
+    const target = { sheet, columns, rows: 0 };
+    if (writeHeader) this.writeHeader(target);
+    return target;
+  }
+
+  private writeHeader(target: StreamSheet): void {
+    const { sheet, columns } = target;
     const header = sheet.addRow(columns.map((c) => c.header));
     header.eachCell(styleHeaderCell);
     const height = rowHeightFor(columns.map((c) => c.header), columns.map((c) => ({ ...c, wrap: true })));
     if (height !== undefined) header.height = height;
     header.commit();
-    return { sheet, columns, rows: 1 };
+    target.rows = 1;
   }
 
-  private append(target: StreamSheet, values: ExcelJS.CellValue[]): void {
+  private append(target: StreamSheet, values: ExcelJS.CellValue[], style?: (row: ExcelJS.Row) => void): void {
     const row = target.sheet.addRow(values);
     const height = rowHeightFor(values, target.columns);
     if (height !== undefined) row.height = height;
+    for (let c = 1; c <= target.columns.length; c++) row.getCell(c).border = THIN_BORDER;
+    style?.(row);
     row.commit();
     target.rows++;
   }
@@ -87,8 +137,9 @@ export class AllPlansWriter {
   }
 
   private write(doc: PlanDocument): void {
-    for (const row of doc.rows) this.append(this.activities, activityCells(doc, row));
-    this.append(this.documents, documentCells(doc));
+    doc.rows.forEach((row, index) => this.append(this.activities, activityCells(doc, row, index, this.opts), styleActivityRow));
+    this.summaryLines.push({ cells: planSummaryCells(doc), tally: tallyDocument(doc) });
+    this.append(this.documents, documentCells(doc), styleStatus(DOCUMENT_COLUMNS));
     for (const w of doc.warnings) this.append(this.warnings, warningCells(doc, w));
     this.written++;
   }
@@ -106,7 +157,14 @@ export class AllPlansWriter {
       if (d) this.write(d);
     }
     this.pending.clear();
-    for (const s of [this.activities, this.documents, this.warnings]) {
+    this.writeHeader(this.summary);
+    for (const line of this.summaryLines) this.append(this.summary, line.cells, styleStatus(PLANS_SUMMARY_COLUMNS));
+    this.append(this.summary, plansTotalCells(this.summaryLines.map((l) => l.tally)), (row) =>
+      row.eachCell((cell) => {
+        cell.font = HEADER_FONT;
+      }),
+    );
+    for (const s of [this.summary, this.activities, this.documents, this.warnings]) {
       s.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rows), column: s.columns.length } };
       s.sheet.commit();
     }

@@ -52,6 +52,13 @@ export interface ComparisonData {
   tags: ActivityThemes[][];
   /** The JSON for scripts (validated by src/model/compare-schema.ts). */
   json: Comparison;
+  /** For each of json.changes: the row indices of the dropped (older plan) and added (newer plan) activities. */
+  changeRows: ChangeRows[];
+}
+
+export interface ChangeRows {
+  dropped: number[];
+  added: number[];
 }
 
 function count(rows: Row[], test: (row: Row) => boolean): { count: number; share: number | null } {
@@ -114,7 +121,7 @@ export function planChange(
   from: { name: string; doc: PlanDocument; plan: ComparisonPlan },
   to: { name: string; doc: PlanDocument; plan: ComparisonPlan },
   threshold = SAME_ACTIVITY,
-): ComparisonChange {
+): { change: ComparisonChange; rows: ChangeRows } {
   const a = from.doc.rows;
   const b = to.doc.rows;
   const pairs = matchTexts(
@@ -147,7 +154,9 @@ export function planChange(
   const parties = unionFigures(from.plan.parties, to.plan.parties).sort(
     (x, y) => Math.abs(y.difference ?? 0) - Math.abs(x.difference ?? 0) || (y.to ?? 0) - (x.to ?? 0),
   );
-  return {
+  const droppedRows = a.map((_, i) => i).filter((i) => !matchedFrom.has(i));
+  const addedRows = b.map((_, j) => j).filter((j) => !matchedTo.has(j));
+  const change: ComparisonChange = {
     region: to.doc.document.region ?? from.doc.document.region,
     from: periodOf(from.doc),
     to: periodOf(to.doc),
@@ -156,8 +165,8 @@ export function planChange(
     continued: pairs.length,
     added: b.length - matchedTo.size,
     dropped: a.length - matchedFrom.size,
-    addedActivities: b.filter((_, j) => !matchedTo.has(j)).map((r) => r.activity),
-    droppedActivities: a.filter((_, i) => !matchedFrom.has(i)).map((r) => r.activity),
+    addedActivities: addedRows.map((j) => b[j].activity),
+    droppedActivities: droppedRows.map((i) => a[i].activity),
     continuedPairs: pairs.map((p) => ({
       from: a[p.from].activity,
       to: b[p.to].activity,
@@ -185,6 +194,7 @@ export function planChange(
     parties,
     topics: unionFigures(from.plan.topics, to.plan.topics),
   };
+  return { change, rows: { dropped: droppedRows, added: addedRows } };
 }
 
 /** Compute the comparison of `docs` (any order; renditions grouped). */
@@ -228,6 +238,7 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
   });
   // Changes: within each place, every plan against the plan of the period before (the one sharing most activities).
   const changes: ComparisonChange[] = [];
+  const changeRows: ChangeRows[] = [];
   const places = new Map<string, number[]>();
   plans.forEach((plan, p) => {
     const key = placeKey(plan.chosen);
@@ -246,17 +257,20 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
       const index = periodIndex.get(periodKey(chosen[t]))!;
       if (index === 0) continue;
       const before = ordered.filter((p) => periodIndex.get(periodKey(chosen[p])) === index - 1);
-      let best: ComparisonChange | null = null;
+      let best: { change: ComparisonChange; rows: ChangeRows } | null = null;
       for (const f of before) {
         const change = planChange(
           { name: names[f], doc: chosen[f], plan: jsonPlans[f] },
           { name: names[t], doc: chosen[t], plan: jsonPlans[t] },
           threshold,
         );
-        if (!best || change.continued > best.continued) best = change;
+        if (!best || change.change.continued > best.change.continued) best = change;
       }
-      if (best) changes.push(best);
+      if (best) {
+        changes.push(best.change);
+        changeRows.push(best.rows);
+      }
     }
   }
-  return { plans, names, tags, json: { comparisonVersion: COMPARISON_VERSION, threshold, plans: jsonPlans, changes } };
+  return { plans, names, tags, json: { comparisonVersion: COMPARISON_VERSION, threshold, plans: jsonPlans, changes }, changeRows };
 }
