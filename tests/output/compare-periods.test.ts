@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Comparison, comparisonJsonSchema, validateComparison } from "../../src/model/compare-schema.js";
+import { convertFile } from "../../src/convert.js";
 import { PlanDocument, type Row } from "../../src/model/schema.js";
 import { buildComparison } from "../../src/output/compare-model.js";
 import { groupRenditions } from "../../src/output/compare-plans.js";
@@ -132,6 +133,17 @@ describe("one plan, many renditions", () => {
     expect(plan.activities).toBe(docs[0].rows.length);
     expect(json.changes).toEqual([]);
   });
+
+  it("counts the three real conversions of a seed plan (DOCX, LibreOffice PDF, Chromium PDF) as one plan", async () => {
+    const names = ["kazanlak-pld-2024.docx", "kazanlak-pld-2024.libreoffice.pdf", "kazanlak-pld-2024.chromium.pdf"];
+    const converted = await Promise.all(names.map(async (n) => (await convertFile(join(fixtures, n))).value));
+    const { json } = buildComparison(converted, themes);
+    expect(json.plans).toHaveLength(1);
+    expect(json.plans[0].documents).toEqual(names);
+    expect(json.plans[0].activities).toBe(load("expected/kazanlak-pld-2024.json").rows.length);
+    const fewest = Math.min(...converted.map((d) => d.warnings.length));
+    expect(converted.find((d) => d.source.file === json.plans[0].rowsFrom)!.warnings.length).toBe(fewest);
+  }, 60_000);
 
   it("keeps two plans apart when they share place and period but not their rows, or have the same rows in another period", () => {
     const a = load("expected/kazanlak-pld-2024.json");
