@@ -3,8 +3,10 @@
  * and released, so memory stays bounded however many files the batch holds. Same sheets, columns and
  * look as the per-document workbook (src/output/workbook.ts). Documents are written in input order
  * (a small reorder buffer holds those that finish early), to a temporary file renamed at the end.
- * The summary sheet comes first in the workbook but is written at the end: its sheet XML is opened only
- * when its rows are written, and it holds one short line per document.
+ * The summary sheet comes first in the workbook but is written at the end (it holds one short line per
+ * document): its place, sheet 1, is held by a stand-in until then, because a streamed sheet's XML is opened
+ * when the sheet is created and the zip writes entries in that order — a summary created first would hold
+ * back every other sheet in memory.
  */
 import { rename, rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
@@ -34,8 +36,9 @@ import {
   HEADER_FONT,
   LINK_FONT,
   PAPER_A3,
+  PRINT_FOOTER,
+  printSetup,
   rowHeightFor,
-  setupPrint,
   styleHeaderCell,
   THIN_BORDER,
   type ColumnSpec,
@@ -46,6 +49,9 @@ interface StreamSheet {
   columns: ColumnSpec[];
   rows: number;
 }
+
+/** Holds sheet id 1 for the summary while the batch runs; "committed" so a commit passes over it. */
+const SUMMARY_STAND_IN = { committed: true };
 
 /** Colour the "check" status cell of a row. */
 function styleStatus(columns: ColumnSpec[]): (row: ExcelJS.Row) => void {
@@ -65,7 +71,6 @@ function styleActivityRow(row: ExcelJS.Row): void {
 export class AllPlansWriter {
   private readonly tmp: string;
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly summary: StreamSheet;
   private readonly summaryLines: { cells: ExcelJS.CellValue[]; tally: DocumentTally }[] = [];
   private readonly activities: StreamSheet;
   private readonly documents: StreamSheet;
@@ -82,23 +87,31 @@ export class AllPlansWriter {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
     this.workbook.creator = "plan-extract";
     this.workbook.created = new Date();
-    this.summary = this.addSheet(PLANS_SUMMARY_SHEET, PLANS_SUMMARY_COLUMNS, undefined, false);
+    // Sheet 1 is kept for the summary (see the file comment): exceljs gives a new sheet the first free id.
+    this.sheetSlots()[1] = SUMMARY_STAND_IN;
     this.activities = this.addSheet(ACTIVITIES_SHEET, ACTIVITY_COLUMNS, PAPER_A3);
     this.documents = this.addSheet(DOCUMENTS_SHEET, DOCUMENT_COLUMNS);
     this.warnings = this.addSheet(WARNINGS_SHEET, WARNING_COLUMNS);
   }
 
-  private addSheet(name: string, columns: ColumnSpec[], paper?: number, writeHeader = true): StreamSheet {
+  /** exceljs's list of the streamed workbook's sheets, by id. */
+  private sheetSlots(): unknown[] {
+    return (this.workbook as unknown as { _worksheets: unknown[] })._worksheets;
+  }
+
+  private addSheet(name: string, columns: ColumnSpec[], paper?: number): StreamSheet {
+    // Page setup and footer go in at creation: a streamed sheet writes its sheet properties (fit to page) then.
     const sheet = this.workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+      pageSetup: printSetup(1, paper !== undefined ? { paper } : {}),
+      headerFooter: PRINT_FOOTER,
     });
     sheet.columns = columns.map((c) => ({
       width: c.width,
       style: { font: BODY_FONT, alignment: { vertical: "top", wrapText: c.wrap ?? true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
     }));
-    setupPrint(sheet, 1, paper !== undefined ? { paper } : {});
     const target = { sheet, columns, rows: 0 };
-    if (writeHeader) this.writeHeader(target);
+    this.writeHeader(target);
     return target;
   }
 
@@ -157,17 +170,21 @@ export class AllPlansWriter {
       if (d) this.write(d);
     }
     this.pending.clear();
-    this.writeHeader(this.summary);
-    for (const line of this.summaryLines) this.append(this.summary, line.cells, styleStatus(PLANS_SUMMARY_COLUMNS));
-    this.append(this.summary, plansTotalCells(this.summaryLines.map((l) => l.tally)), (row) =>
+    for (const s of [this.activities, this.documents, this.warnings]) {
+      s.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rows), column: s.columns.length } };
+      s.sheet.commit();
+    }
+    // The summary now takes sheet 1, the place its stand-in kept.
+    this.sheetSlots()[1] = undefined;
+    const summary = this.addSheet(PLANS_SUMMARY_SHEET, PLANS_SUMMARY_COLUMNS);
+    for (const line of this.summaryLines) this.append(summary, line.cells, styleStatus(PLANS_SUMMARY_COLUMNS));
+    this.append(summary, plansTotalCells(this.summaryLines.map((l) => l.tally)), (row) =>
       row.eachCell((cell) => {
         cell.font = HEADER_FONT;
       }),
     );
-    for (const s of [this.summary, this.activities, this.documents, this.warnings]) {
-      s.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rows), column: s.columns.length } };
-      s.sheet.commit();
-    }
+    summary.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: summary.rows, column: summary.columns.length } };
+    summary.sheet.commit();
     await this.workbook.commit();
     if (this.written === 0) {
       await rm(this.tmp, { force: true });

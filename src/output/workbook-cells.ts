@@ -220,7 +220,13 @@ export const PAPER_A3 = 8;
  * are set on A3 (`paper: PAPER_A3`), the others on A4.
  */
 export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1, opts: { paper?: number } = {}): void {
-  sheet.pageSetup = {
+  sheet.pageSetup = printSetup(headerRow, opts);
+  sheet.headerFooter = PRINT_FOOTER;
+}
+
+/** The page setup of setupPrint (also given to streamed sheets when they are created). */
+export function printSetup(headerRow = 1, opts: { paper?: number } = {}): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: opts.paper ?? PAPER_A4,
     orientation: "landscape",
     fitToPage: true,
@@ -229,8 +235,10 @@ export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1, opts: { pape
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  sheet.headerFooter = { oddFooter: `&L&8&A&R&8&P / &N` };
 }
+
+/** Footer of every printed page: the sheet's name on the left, "page / pages" on the right. */
+export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: "&L&8&A&R&8&P / &N" };
 
 /** A PDF page or a DOCX file as a link: "plan.pdf, с. 3" → plan.pdf#page=3, relative to the workbook (or to `base`). */
 export function sourceLinkCell(doc: PlanDocument, row: Row, base = ""): ExcelJS.CellValue {

@@ -122,6 +122,16 @@ describe("print setup", () => {
   }
 });
 
+describe("print setup of the streamed all-plans.xlsx", () => {
+  it("has every sheet fitted to the page width, landscape, title row repeated", () => {
+    for (const sheet of streamed.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe("1:1");
+      expect(sheet.getRow(2).getCell(1).border?.left?.style, sheet.name).toBe("thin");
+    }
+  });
+});
+
 describe("all-plans.xlsx summary", () => {
   it("comes first, in memory and streamed, one line per document and a total", () => {
     const inMemory = buildPlanWorkbook([checked, kazanlak], { summary: true });
