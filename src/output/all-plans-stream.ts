@@ -12,6 +12,7 @@ import { rename, rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { PlanDocument } from "../model/schema.js";
 import { temporaryPathFor } from "./atomic-write.js";
+import { PRINT_COLUMNS, PRINT_SHEET, printLines, stylePrintLine } from "./print-sheet.js";
 import {
   ACTIVITIES_SHEET,
   ACTIVITY_COLUMNS,
@@ -73,6 +74,7 @@ export class AllPlansWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly summaryLines: { cells: ExcelJS.CellValue[]; tally: DocumentTally }[] = [];
   private readonly activities: StreamSheet;
+  private readonly print: StreamSheet;
   private readonly documents: StreamSheet;
   private readonly warnings: StreamSheet;
   private readonly pending = new Map<number, PlanDocument | null>();
@@ -90,6 +92,7 @@ export class AllPlansWriter {
     // Sheet 1 is kept for the summary (see the file comment): exceljs gives a new sheet the first free id.
     this.sheetSlots()[1] = SUMMARY_STAND_IN;
     this.activities = this.addSheet(ACTIVITIES_SHEET, ACTIVITY_COLUMNS, PAPER_A3);
+    this.print = this.addSheet(PRINT_SHEET, PRINT_COLUMNS);
     this.documents = this.addSheet(DOCUMENTS_SHEET, DOCUMENT_COLUMNS);
     this.warnings = this.addSheet(WARNINGS_SHEET, WARNING_COLUMNS);
   }
@@ -151,6 +154,12 @@ export class AllPlansWriter {
 
   private write(doc: PlanDocument): void {
     doc.rows.forEach((row, index) => this.append(this.activities, activityCells(doc, row, index, this.opts), styleActivityRow));
+    for (const line of printLines(doc)) {
+      const row = this.print.sheet.addRow(line.cells);
+      stylePrintLine(this.print.sheet, row, line);
+      row.commit();
+      this.print.rows++;
+    }
     this.summaryLines.push({ cells: planSummaryCells(doc), tally: tallyDocument(doc) });
     this.append(this.documents, documentCells(doc), styleStatus(DOCUMENT_COLUMNS));
     for (const w of doc.warnings) this.append(this.warnings, warningCells(doc, w));
@@ -170,6 +179,7 @@ export class AllPlansWriter {
       if (d) this.write(d);
     }
     this.pending.clear();
+    this.print.sheet.commit();
     for (const s of [this.activities, this.documents, this.warnings]) {
       s.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rows), column: s.columns.length } };
       s.sheet.commit();

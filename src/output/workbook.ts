@@ -1,11 +1,13 @@
 /**
  * The plan workbook: one document → the per-document workbook, many → the all-plans workbook (same layout).
- * Sheets: "Дейности" (one row per activity), "Документи" (one row per source file), "Предупреждения";
+ * Sheets: "Дейности" (one row per activity), "За печат" (the plan laid out for A4, src/output/print-sheet.ts),
+ * "Документи" (one row per source file), "Предупреждения";
  * all-plans.xlsx has "Обобщение" (one line per document) in front.
  */
 import ExcelJS from "exceljs";
 import { writeAtomically } from "./atomic-write.js";
 import type { PlanDocument, Row, Warning } from "../model/schema.js";
+import { addPrintSheet } from "./print-sheet.js";
 import { deadlineKindBg, reviewReasonBg, STATUS_CHECK, STATUS_OK, warningBg } from "./messages-bg.js";
 import {
   type ColumnSpec,
@@ -358,6 +360,7 @@ export function buildPlanWorkbook(docs: PlanDocument[], opts: PlanWorkbookOption
   const workbook = newWorkbook();
   if (opts.summary) addPlansSummarySheet(workbook, docs);
   addActivitiesSheet(workbook, docs, undefined, opts);
+  addPrintSheet(workbook, docs);
   addDocumentsSheet(workbook, docs);
   addWarningsSheet(workbook, docs);
   return workbook;

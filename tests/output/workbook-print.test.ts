@@ -122,6 +122,30 @@ describe("print setup", () => {
   }
 });
 
+describe("„За печат“: the plan laid out for A4", () => {
+  const expected = (sheet: ExcelJS.Worksheet) => {
+    expect(headers(sheet)).toEqual(["№", "Дейност", "Срок", "Индикатори", "Отговорници", "Статус"]);
+    const first = (r: number) => sheet.getRow(r).getCell(1).value;
+    // Document title, then the headings where they change, then the activities.
+    expect(String(first(2))).toContain(kyustendil.document.title!);
+    expect(String(first(2))).toContain("ruo-kyustendil-2024-2025.pdf");
+    expect(first(3)).toBe("1 Повишаване на обхвата и пълноценното включване на децата и учениците");
+    expect(first(4)).toBe("1.1 Цел: Разширяване на обхвата на децата в задължителното предучилищно образование");
+    expect(first(5)).toBe("1.1.1");
+    expect(sheet.getRow(5).getCell(4).value).toBe("Мерна единица: брой\nТекуща: 19 детски градини\nЦелева: 3 детски градини");
+    expect(first(6)).toBe("1.2 Цел: Намаляване процента на отпадналите деца и ученици"); // level 1 changes only
+    expect(first(7)).toBe("1.2.2");
+    expect(first(8)).toBe("1.2.10");
+    expect(first(9)).toBe("2 Повишаване на образователните резултати чрез дигитализация");
+    expect(sheet.getRow(10).getCell(6).value).toBe(`check: ${WARNING_BG["deadline-unparsed"]}`);
+    expect(sheet.getRow(7).getCell(6).value).toBe("ok");
+    expect(sheet.getRow(3).getCell(1).isMerged).toBe(true);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1 });
+  };
+  it("in memory", () => expected(buildPlanWorkbook([kyustendil, kazanlak]).getWorksheet("За печат")!));
+  it("streamed", () => expected(streamed.getWorksheet("За печат")!));
+});
+
 describe("print setup of the streamed all-plans.xlsx", () => {
   it("has every sheet fitted to the page width, landscape, title row repeated", () => {
     for (const sheet of streamed.worksheets) {
@@ -136,7 +160,7 @@ describe("all-plans.xlsx summary", () => {
   it("comes first, in memory and streamed, one line per document and a total", () => {
     const inMemory = buildPlanWorkbook([checked, kazanlak], { summary: true });
     for (const book of [inMemory, streamed]) {
-      expect(book.worksheets.map((s) => s.name)).toEqual(["Обобщение", "Дейности", "Документи", "Предупреждения"]);
+      expect(book.worksheets.map((s) => s.name)).toEqual(["Обобщение", "Дейности", "За печат", "Документи", "Предупреждения"]);
       const sheet = book.getWorksheet("Обобщение")!;
       expect(headers(sheet)).toEqual([
         "Файл", "Регион", "Период", "Статус", "Причини за проверка", "Дейности", "Дял със срок с дати", "Дял с числова цел",

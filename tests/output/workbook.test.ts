@@ -35,8 +35,8 @@ afterAll(async () => {
 });
 
 describe("plan workbook", () => {
-  it("has the three sheets and no temporary file left behind", async () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Дейности", "Документи", "Предупреждения"]);
+  it("has its sheets and no temporary file left behind", async () => {
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Дейности", "За печат", "Документи", "Предупреждения"]);
     expect(await readdir(dir)).toEqual(["all-plans.xlsx"]);
   });
 
@@ -162,7 +162,7 @@ describe("plan workbook", () => {
 
   it("builds the same layout for one document", () => {
     const one = buildPlanWorkbook([kazanlak]);
-    expect(one.worksheets.map((s) => s.name)).toEqual(["Дейности", "Документи", "Предупреждения"]);
+    expect(one.worksheets.map((s) => s.name)).toEqual(["Дейности", "За печат", "Документи", "Предупреждения"]);
     expect(one.getWorksheet("Дейности")!.rowCount).toBe(1 + kazanlak.rows.length);
     expect(one.getWorksheet("Предупреждения")!.rowCount).toBe(1);
   });
