@@ -240,14 +240,20 @@ export function printSetup(headerRow = 1, opts: { paper?: number } = {}): Partia
 /** Footer of every printed page: the sheet's name on the left, "page / pages" on the right. */
 export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: "&L&8&A&R&8&P / &N" };
 
-/** A PDF page or a DOCX file as a link: "plan.pdf, с. 3" → plan.pdf#page=3, relative to the workbook (or to `base`). */
+/**
+ * The row's source as a link, relative to the workbook (or to `base`): "plan.pdf, с. 3" → plan.pdf#page=3
+ * (the row's first page, from `pages`, else `boxes`); "plan.docx, табл. 2, ред 5" → plan.docx (the table
+ * row from `origin`, when the reader gave it).
+ */
 export function sourceLinkCell(doc: PlanDocument, row: Row, base = ""): ExcelJS.CellValue {
   const file = textCell(doc.source.file);
   if (file === null) return null;
-  const page = doc.source.format === "pdf" ? (row.pages[0] ?? null) : null;
+  const page = doc.source.format === "pdf" ? (row.pages[0] ?? row.boxes?.[0]?.page ?? null) : null;
   const prefix = base === "" || base.endsWith("/") ? base : `${base}/`;
   const target = encodeURI(`${prefix}${file}`).replace(/#/g, "%23") + (page !== null ? `#page=${page}` : "");
-  return { text: page !== null ? `${file}, с. ${page}` : file, hyperlink: target };
+  // A DOCX row read from a known table row says where (1-based, as a person counts).
+  const where = page !== null ? `, с. ${page}` : row.origin ? `, табл. ${row.origin.table + 1}, ред ${row.origin.row + 1}` : "";
+  return { text: `${file}${where}`, hyperlink: target };
 }
 
 /** The one number of an indicator: the value of its only numeric part, or null (none, or several). */

@@ -76,6 +76,9 @@ describe("activity rows people can follow", () => {
     expect(pdf).toEqual({ text: "ruo-kyustendil-2024-2025.pdf, с. 2", hyperlink: "ruo-kyustendil-2024-2025.pdf#page=2" });
     const docx = cell(sheet, kyustendil.rows.length + 1, "Източник").value as ExcelJS.CellHyperlinkValue;
     expect(docx).toEqual({ text: "kazanlak-pld-2024.docx", hyperlink: "kazanlak-pld-2024.docx" });
+    const withOrigin = { ...kazanlak, rows: [{ ...kazanlak.rows[0], origin: { table: 1, row: 4 } }] };
+    const originSheet = buildPlanWorkbook([withOrigin]).getWorksheet("Дейности")!;
+    expect(cell(originSheet, 1, "Източник").value).toEqual({ text: "kazanlak-pld-2024.docx, табл. 2, ред 5", hyperlink: "kazanlak-pld-2024.docx" });
     const based = buildPlanWorkbook([kyustendil], { sourceBase: "../планове" }).getWorksheet("Дейности")!;
     expect((cell(based, 1, "Източник").value as ExcelJS.CellHyperlinkValue).hyperlink).toBe(
       `${encodeURI("../планове/ruo-kyustendil-2024-2025.pdf")}#page=2`,
