@@ -111,7 +111,8 @@ export class AllPlansWriter {
     });
     sheet.columns = columns.map((c) => ({
       width: c.width,
-      style: { font: BODY_FONT, alignment: { vertical: "top", wrapText: c.wrap ?? true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
+      // The border is part of the column style, so every cell of a new row has it without a per-cell step.
+      style: { font: BODY_FONT, border: THIN_BORDER, alignment: { vertical: "top", wrapText: c.wrap ?? true }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
     }));
     const target = { sheet, columns, rows: 0 };
     this.writeHeader(target);
@@ -132,7 +133,6 @@ export class AllPlansWriter {
     const row = target.sheet.addRow(values);
     const height = rowHeightFor(values, target.columns);
     if (height !== undefined) row.height = height;
-    for (let c = 1; c <= target.columns.length; c++) row.getCell(c).border = THIN_BORDER;
     style?.(row);
     row.commit();
     target.rows++;

@@ -83,16 +83,14 @@ const FILLS = ["FFD9E1F2", "FFE7ECF6", "FFF2F4FA"];
 const LINE: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 
+/** The style of every column of the sheet: new cells take it, so activity rows need no per-cell styling. */
+export const PRINT_COLUMN_STYLE: Partial<ExcelJS.Style> = { font: BODY_FONT, border: BORDER, alignment: { vertical: "top", wrapText: true } };
+
 /** Style a written line (and merge a heading over the whole width). Call before the row is committed. */
 export function stylePrintLine(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, line: PrintLine): void {
   const columns = PRINT_COLUMNS.length;
   if (line.kind === "activity") {
-    for (let c = 1; c <= columns; c++) {
-      const cell = row.getCell(c);
-      cell.font = BODY_FONT;
-      cell.border = BORDER;
-      cell.alignment = { vertical: "top", wrapText: true };
-    }
+    // Font, border and wrapping come from the column styles (PRINT_COLUMN_STYLE).
     const status = row.getCell(columns);
     if (typeof status.value === "string" && status.value.startsWith(STATUS_CHECK)) {
       status.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFCE4D6" } };
@@ -115,7 +113,9 @@ export function stylePrintLine(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, line:
 export function addPrintSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(PRINT_SHEET, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
   PRINT_COLUMNS.forEach((spec, i) => {
-    sheet.getColumn(i + 1).width = spec.width;
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    column.style = PRINT_COLUMN_STYLE;
   });
   const header = sheet.addRow(PRINT_COLUMNS.map((c) => c.header));
   header.eachCell(styleHeaderCell);

@@ -143,22 +143,45 @@ export const LINK_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10, color
  * and row heights fitted to the wrapped text. Call after the data rows have been added.
  */
 export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], headerRow = 1): void {
-  columns.forEach((spec, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = spec.width;
-    column.font = BODY_FONT;
-    if (spec.numFmt) column.numFmt = spec.numFmt;
-    column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
-  });
-  sheet.getRow(headerRow).eachCell(styleHeaderCell);
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    for (let c = 1; c <= columns.length; c++) row.getCell(c).border = THIN_BORDER;
+  if (!preparedSheets.has(sheet)) {
+    columns.forEach((spec, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = spec.width;
+      column.font = BODY_FONT;
+      if (spec.numFmt) column.numFmt = spec.numFmt;
+      column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
+    });
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      for (let c = 1; c <= columns.length; c++) row.getCell(c).border = THIN_BORDER;
+    }
   }
+  sheet.getRow(headerRow).eachCell(styleHeaderCell);
   fitRowHeights(sheet, columns, headerRow);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   const lastRow = Math.max(sheet.rowCount, headerRow);
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns.length } };
+}
+
+/** Sheets whose columns got their style before the rows were added (prepareColumns). */
+const preparedSheets = new WeakSet<ExcelJS.Worksheet>();
+
+/**
+ * Give the columns their width and style (font, thin border, wrapping, number format) before any row is
+ * added: every new cell then takes the style once, instead of styleTable restyling each cell afterwards.
+ */
+export function prepareColumns(sheet: ExcelJS.Worksheet, columns: ColumnSpec[]): void {
+  columns.forEach((spec, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    column.style = {
+      font: BODY_FONT,
+      border: THIN_BORDER,
+      alignment: { vertical: "top", wrapText: spec.wrap ?? true },
+      ...(spec.numFmt ? { numFmt: spec.numFmt } : {}),
+    };
+  });
+  preparedSheets.add(sheet);
 }
 
 /**

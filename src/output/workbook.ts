@@ -19,6 +19,7 @@ import {
   LINK_FONT,
   numberOrText,
   PAPER_A3,
+  prepareColumns,
   sectionColumns,
   setupPrint,
   sourceLinkCell,
@@ -239,6 +240,7 @@ export function addActivitiesSheet(
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(ACTIVITIES_SHEET);
   const columns = [...ACTIVITY_COLUMNS, ...(extra?.columns ?? [])];
+  prepareColumns(sheet, columns);
   sheet.addRow(columns.map((c) => c.header));
   for (const doc of docs) {
     doc.rows.forEach((row, index) => {
@@ -254,6 +256,7 @@ export function addActivitiesSheet(
 /** Add the "Документи" sheet: one row per source file. */
 export function addDocumentsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(DOCUMENTS_SHEET);
+  prepareColumns(sheet, DOCUMENT_COLUMNS);
   sheet.addRow(DOCUMENT_COLUMNS.map((c) => c.header));
   for (const doc of docs) sheet.addRow(documentCells(doc));
   styleTable(sheet, DOCUMENT_COLUMNS);
@@ -264,6 +267,7 @@ export function addDocumentsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument
 /** Add the "Предупреждения" sheet: every warning of every document. */
 export function addWarningsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(WARNINGS_SHEET);
+  prepareColumns(sheet, WARNING_COLUMNS);
   sheet.addRow(WARNING_COLUMNS.map((c) => c.header));
   for (const doc of docs) for (const warning of doc.warnings) sheet.addRow(warningCells(doc, warning));
   styleTable(sheet, WARNING_COLUMNS);
@@ -291,6 +295,7 @@ export function styleStatusCell(cell: ExcelJS.Cell): void {
 /** Add the summary sheet of all-plans.xlsx: one line per document, with a total line. */
 export function addPlansSummarySheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(PLANS_SUMMARY_SHEET);
+  prepareColumns(sheet, PLANS_SUMMARY_COLUMNS);
   sheet.addRow(PLANS_SUMMARY_COLUMNS.map((c) => c.header));
   for (const doc of docs) sheet.addRow(planSummaryCells(doc));
   sheet.addRow(plansTotalCells(docs.map(tallyDocument)));
