@@ -1,18 +1,41 @@
 /**
- * `plan-extract compare`: contract JSON files of several plans → one comparison workbook.
+ * `plan-extract compare`: contract JSON files of several plans → one comparison workbook, and with
+ * `--json FILE` the same figures for scripts (validated by src/model/compare-schema.ts).
  */
 import { readFile } from "node:fs/promises";
+import { validateComparison } from "../model/compare-schema.js";
 import { PlanDocument } from "../model/schema.js";
+import { reviewDocument } from "../interpret/review.js";
+import { buildComparison } from "../output/compare-model.js";
 import { writeComparisonWorkbook } from "../output/compare.js";
+import { writeAtomically } from "../output/atomic-write.js";
 import { loadThemes } from "../output/themes.js";
 import { findInputs, JSON_EXTENSIONS } from "./inputs.js";
 
 export interface CompareCommandOptions {
   inputs: string[];
-  out: string;
+  /** The workbook to write, or undefined for none (then `json` is given). */
+  out?: string;
+  /** The comparison JSON to write. */
+  json?: string;
   themesFile?: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+}
+
+/**
+ * A JSON written before contract 1.1 has no `review`: it is filled in here from the document's rows and
+ * warnings by the same rules convert uses (src/interpret/review.ts), so old outputs can still be compared.
+ */
+function withReview(parsed: object): object {
+  if ("review" in parsed) return parsed;
+  const doc = parsed as { rows?: unknown; warnings?: unknown };
+  if (!Array.isArray(doc.rows) || !Array.isArray(doc.warnings)) return parsed;
+  try {
+    return { ...parsed, review: reviewDocument(doc.rows as never, doc.warnings as never) };
+  } catch {
+    return { ...parsed, review: { status: "ok", reasons: [] } };
+  }
 }
 
 export async function runCompare(opts: CompareCommandOptions): Promise<number> {
@@ -29,9 +52,9 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
       failed++;
       continue;
     }
-    // errors.json and other JSON beside the outputs are not plans: pass over them quietly.
+    // errors.json, comparison JSON and other JSON beside the outputs are not plans: pass over them quietly.
     if (Array.isArray(parsed) || typeof parsed !== "object" || parsed === null || !("schemaVersion" in parsed)) continue;
-    const result = PlanDocument.safeParse(parsed);
+    const result = PlanDocument.safeParse(withReview(parsed));
     if (!result.success) {
       opts.stderr.write(`error: ${file}: not a plan-extract document (${result.error.issues[0]?.message ?? "invalid"})\n`);
       failed++;
@@ -44,7 +67,13 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
     return 1;
   }
   const themes = loadThemes(opts.themesFile);
-  await writeComparisonWorkbook(docs, opts.out, { themes });
-  opts.stdout.write(`${docs.length} plan(s) compared → ${opts.out}\n`);
+  const data = buildComparison(docs, themes);
+  if (opts.out) await writeComparisonWorkbook(docs, opts.out, { themes, data });
+  if (opts.json) {
+    const json = validateComparison(data.json);
+    await writeAtomically(opts.json, JSON.stringify(json, null, 2) + "\n");
+  }
+  const targets = [opts.out, opts.json].filter((t): t is string => !!t).join(", ");
+  opts.stdout.write(`${docs.length} document(s), ${data.plans.length} plan(s), ${data.json.changes.length} change(s) between periods compared → ${targets}\n`);
   return failed > 0 ? 1 : 0;
 }

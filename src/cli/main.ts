@@ -3,6 +3,7 @@
  */
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { comparisonJsonSchema } from "../model/compare-schema.js";
 import { planJsonSchema } from "../model/schema.js";
 import { runCompare } from "./compare-command.js";
 import { runConvert } from "./convert-command.js";
@@ -11,8 +12,9 @@ const HELP = `plan-extract — Bulgarian action plans (PDF, DOCX) → JSON and E
 
 Usage:
   plan-extract convert <file-or-folder>... --out <dir> [options]
-  plan-extract compare <json-file-or-folder>... --out <workbook.xlsx> [--themes <file.json>]
+  plan-extract compare <json-file-or-folder>... --out <workbook.xlsx> [--json <comparison.json>] [--themes <file.json>]
   plan-extract schema            print the JSON Schema of the output
+  plan-extract schema --compare  print the JSON Schema of compare --json
 
 convert options:
   --out <dir>               where to write <input>.json, <input>.xlsx, all-plans.xlsx, errors.json
@@ -44,7 +46,8 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       return 0;
     }
     if (command === "schema") {
-      io.out.write(JSON.stringify(planJsonSchema(), null, 2) + "\n");
+      const { values } = parseArgs({ args: rest, options: { compare: { type: "boolean" } } });
+      io.out.write(JSON.stringify(values.compare ? comparisonJsonSchema() : planJsonSchema(), null, 2) + "\n");
       return 0;
     }
     if (command === "convert") return await convertCommand(rest, io);
@@ -113,14 +116,14 @@ async function compareCommand(args: string[], io: { out: NodeJS.WritableStream; 
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string" }, themes: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { out: { type: "string" }, json: { type: "string" }, themes: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     io.out.write(HELP);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("compare needs at least one JSON file or folder");
-  if (!values.out) throw new UsageError("compare needs --out <workbook.xlsx>");
-  if (!/\.xlsx$/i.test(values.out)) throw new UsageError("compare --out must name an .xlsx file");
-  return runCompare({ inputs: positionals, out: values.out, themesFile: values.themes, stdout: io.out, stderr: io.err });
+  if (!values.out && !values.json) throw new UsageError("compare needs --out <workbook.xlsx> or --json <comparison.json>");
+  if (values.out && !/\.xlsx$/i.test(values.out)) throw new UsageError("compare --out must name an .xlsx file");
+  return runCompare({ inputs: positionals, out: values.out, json: values.json, themesFile: values.themes, stdout: io.out, stderr: io.err });
 }

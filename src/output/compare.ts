@@ -1,55 +1,63 @@
 /**
  * The comparison workbook (`plan-extract compare`): plans of several regions and years side by side.
- * Sheets: "Обобщение" (region × period), "Теми" (activities per topic and per type, per plan, with in-cell
- * data bars), "Отговорници" (parties × plans), "Срокове по месеци" (deadline load per month, per plan),
- * "Дейности" (every activity with its type and topic), "Документи", "Предупреждения".
+ * Renditions of one plan (PDF, DOCX …) count once (src/output/compare-plans.ts); all figures come from
+ * buildComparison (src/output/compare-model.ts), which also gives the JSON of `compare --json`.
+ * Sheets: "Обобщение" (one line per plan), "Теми" (activities per topic and per type, per plan, with in-cell
+ * data bars), "Приоритети" (every plan's top-level sections with their topics), "Промени по години" and
+ * "Дейности по години" (a region's plan against its plan of the period before), "Отговорници" (parties ×
+ * plans), "Срокове по месеци" (deadline load per month, per plan), "Дейности" (every activity of every plan
+ * with its type and topic), "Документи", "Предупреждения".
  */
 import type ExcelJS from "exceljs";
 import type { PlanDocument, Row } from "../model/schema.js";
-import { canonicalParty } from "../normalize/parties.js";
+import type { ComparisonChange } from "../model/compare-schema.js";
+import { partyKey } from "../normalize/party-key.js";
+import { buildComparison, hasDatedDeadline, hasNumericTarget, share, type ComparisonData } from "./compare-model.js";
 import { countParties } from "./compare-parties.js";
+import { STATUS_CHECK, STATUS_OK, reviewReasonBg } from "./messages-bg.js";
 import { monthName, monthStartDate, planMonths, type MonthIndex } from "./compare-months.js";
-import { classifyActivity, compileThemes, loadThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
-import { addActivitiesSheet, addDocumentsSheet, addWarningsSheet, newWorkbook, writeWorkbookFile } from "./workbook.js";
+import { loadThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
+import {
+  addActivitiesSheet,
+  addDocumentsSheet,
+  addWarningsSheet,
+  newWorkbook,
+  styleStatusCell,
+  writeWorkbookFile,
+  type PlanWorkbookOptions,
+} from "./workbook.js";
 import {
   BODY_FONT,
   type ColumnSpec,
-  distinctPlanNames,
   fitRowHeights,
   HEADER_FONT,
-  parseBareNumber,
   setupPrint,
+  styleHeaderCell,
   styleTable,
   textCell,
+  THIN_BORDER,
 } from "./workbook-cells.js";
 
 export const SUMMARY_SHEET = "Обобщение";
 export const THEMES_SHEET = "Теми";
 export const PARTIES_SHEET = "Отговорници";
 export const MONTHS_SHEET = "Срокове по месеци";
+export const PRIORITIES_SHEET = "Приоритети";
+export const CHANGES_SHEET = "Промени по години";
+export const CHANGED_ACTIVITIES_SHEET = "Дейности по години";
 
-export interface ComparisonOptions {
+export interface ComparisonOptions extends PlanWorkbookOptions {
   /** The theme table (default: loadThemes(), i.e. src/output/themes.json). */
   themes?: ThemeTable;
+  /** The comparison, when already computed (buildComparison). */
+  data?: ComparisonData;
 }
+
+export { hasDatedDeadline, hasNumericTarget };
 
 const PERCENT = "0%";
 const BAR_COLOR = "FF9DC3E6";
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 11, bold: true, color: { argb: "FF1F4E79" } };
-
-/** True when the row's deadline names a date (start or end). */
-export function hasDatedDeadline(row: Row): boolean {
-  return row.deadline.start !== null || row.deadline.end !== null;
-}
-
-/** True when the row's target is a number or starts with one ("3 детски градини", "9", "100%"). */
-export function hasNumericTarget(row: Row): boolean {
-  const parts = row.indicator.targetParts;
-  if (parts && parts.some((part) => part.value !== null)) return true;
-  const target = row.indicator.target?.trim();
-  if (!target) return false;
-  return parseBareNumber(target) !== null || /^[+-]?\d/.test(target);
-}
 
 /** One line of "Обобщение": the plans of one region and period. */
 export interface SummaryLine {
@@ -63,7 +71,10 @@ export interface SummaryLine {
   warnings: number;
 }
 
-/** Region × period figures, sorted by region, then period. */
+/**
+ * Region × period figures, sorted by region, then period, the documents given added together (a lower-level
+ * helper: the workbook's "Обобщение" counts plans, the renditions of one plan once).
+ */
 export function summarize(docs: PlanDocument[]): SummaryLine[] {
   const lines = new Map<string, SummaryLine>();
   for (const doc of docs) {
@@ -86,10 +97,6 @@ export function summarize(docs: PlanDocument[]): SummaryLine[] {
   return [...lines.values()].sort(
     (a, b) => collator.compare(a.region ?? "\uFFFF", b.region ?? "\uFFFF") || collator.compare(a.period ?? "", b.period ?? ""),
   );
-}
-
-function share(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
 }
 
 function addDataBar(sheet: ExcelJS.Worksheet, ref: string, priority: number): void {
@@ -119,39 +126,56 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, docs: PlanDocument[]): void {
+function addSummarySheet(workbook: ExcelJS.Workbook, data: ComparisonData): void {
   const sheet = workbook.addWorksheet(SUMMARY_SHEET);
   const columns: ColumnSpec[] = [
-    { header: "Регион", width: 16 },
-    { header: "Период", width: 11 },
-    { header: "Документи", width: 11 },
-    { header: "Дейности", width: 10 },
-    { header: "Със срок с дати", width: 11 },
-    { header: "Дял със срок с дати", width: 12, numFmt: PERCENT },
-    { header: "С числова цел", width: 11 },
-    { header: "Дял с числова цел", width: 12, numFmt: PERCENT },
-    { header: "Дял с отговорник", width: 12, numFmt: PERCENT },
-    { header: "Предупреждения", width: 15 },
+    { header: "Регион", width: 14 },
+    { header: "Период", width: 10 },
+    { header: "Документи", width: 10 },
+    { header: "Дейности", width: 9 },
+    { header: "Със срок с дати", width: 9 },
+    { header: "Дял със срок с дати", width: 10, numFmt: PERCENT },
+    { header: "С числова цел", width: 9 },
+    { header: "Дял с числова цел", width: 10, numFmt: PERCENT },
+    { header: "Дял с отговорник", width: 10, numFmt: PERCENT },
+    { header: "Предупреждения", width: 13 },
+    { header: "Статус", width: 7 },
+    { header: "Причини за проверка", width: 30 },
+    { header: "Файлове на плана", width: 34 },
+    { header: "Редовете са от", width: 28 },
   ];
   sheet.addRow(columns.map((c) => c.header));
-  const lines = summarize(docs);
-  for (const line of lines) {
+  const collator = new Intl.Collator("bg");
+  const order = data.json.plans
+    .map((plan, i) => ({ plan, i }))
+    .sort(
+      (a, b) =>
+        collator.compare(a.plan.region ?? "\uFFFF", b.plan.region ?? "\uFFFF") ||
+        collator.compare(a.plan.period?.start ?? a.plan.period?.label ?? "", b.plan.period?.start ?? b.plan.period?.label ?? "") ||
+        a.i - b.i,
+    );
+  for (const { plan } of order) {
     sheet.addRow([
-      textCell(line.region),
-      textCell(line.period),
-      line.documents,
-      line.activities,
-      line.dated,
-      share(line.dated, line.activities),
-      line.numericTarget,
-      share(line.numericTarget, line.activities),
-      share(line.withResponsible, line.activities),
-      line.warnings,
+      textCell(plan.region),
+      textCell(plan.period?.label),
+      plan.documents.length,
+      plan.activities,
+      plan.dated.count,
+      plan.dated.share,
+      plan.numericTarget.count,
+      plan.numericTarget.share,
+      plan.withResponsible.share,
+      plan.warnings,
+      plan.status === "check" ? STATUS_CHECK : STATUS_OK,
+      textCell([...new Set(plan.reasons.map(reviewReasonBg))].join("\n")),
+      textCell(plan.documents.join("\n")),
+      textCell(plan.rowsFrom),
     ]);
   }
   styleTable(sheet, columns);
-  if (lines.length > 0) {
-    const last = lines.length + 1;
+  for (let r = 2; r <= order.length + 1; r++) styleStatusCell(sheet.getRow(r).getCell(11));
+  if (order.length > 0) {
+    const last = order.length + 1;
     addDataBar(sheet, `D2:D${last}`, 1);
     addDataBar(sheet, `F2:F${last}`, 2);
     addDataBar(sheet, `H2:H${last}`, 3);
@@ -179,19 +203,17 @@ function addMatrixBlock(
   titleCell.font = TITLE_FONT;
   const header = sheet.getRow(top + 1);
   header.values = [firstHeader, ...planNames];
-  header.eachCell((cell) => {
-    cell.font = HEADER_FONT;
-    cell.alignment = { vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-    cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
-  });
+  header.eachCell(styleHeaderCell);
   rows.forEach((entry, i) => {
     const row = sheet.getRow(top + 2 + i);
     row.values = [entry.name, ...entry.values];
-    row.eachCell((cell, column) => {
+    for (let column = 1; column <= planNames.length + 1; column++) {
+      const cell = row.getCell(column);
       cell.font = BODY_FONT;
+      cell.border = THIN_BORDER;
+      cell.alignment = { vertical: "top", wrapText: true };
       if (column > 1 && numFmt) cell.numFmt = numFmt;
-    });
+    }
   });
   if (rows.length > 0 && planNames.length > 0) {
     addDataBar(sheet, `B${top + 2}:${columnLetter(planNames.length + 1)}${top + 1 + rows.length}`, priority);
@@ -248,7 +270,7 @@ function addPartiesSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planN
     { header: "Брой планове", width: 10 },
   ];
   sheet.addRow(columns.map((c) => c.header));
-  const lines = countParties(docs, (name) => canonicalParty(name));
+  const lines = countParties(docs, partyKey);
   for (const line of lines) {
     const total = line.counts.reduce((s, c) => s + c, 0);
     sheet.addRow([
@@ -308,29 +330,170 @@ function addMonthsSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planNa
   setupPrint(sheet);
 }
 
+/** "Приоритети": every plan's top-level sections, with the topics of their activities. */
+function addPrioritiesSheet(workbook: ExcelJS.Workbook, data: ComparisonData): void {
+  const sheet = workbook.addWorksheet(PRIORITIES_SHEET);
+  const columns: ColumnSpec[] = [
+    { header: "План", width: 18 },
+    { header: "Регион", width: 13 },
+    { header: "Период", width: 10 },
+    { header: "Приоритет (раздел от първо ниво)", width: 60 },
+    { header: "Дейности", width: 9 },
+    { header: "Дял от дейностите на плана", width: 11, numFmt: PERCENT },
+    { header: "Основна тема", width: 24 },
+    { header: "Теми на дейностите (брой)", width: 44 },
+  ];
+  sheet.addRow(columns.map((c) => c.header));
+  for (const plan of data.json.plans) {
+    for (const priority of plan.priorities) {
+      sheet.addRow([
+        textCell(plan.name),
+        textCell(plan.region),
+        textCell(plan.period?.label),
+        textCell(priority.text),
+        priority.activities,
+        share(priority.activities, plan.activities),
+        textCell(priority.topic ?? NO_TOPIC),
+        textCell(priority.topics.map((t) => `${t.name} (${t.activities})`).join("; ")),
+      ]);
+    }
+    if (plan.priorities.length === 0) {
+      sheet.addRow([textCell(plan.name), textCell(plan.region), textCell(plan.period?.label), "(планът няма раздели)", plan.activities]);
+    }
+  }
+  styleTable(sheet, columns);
+  if (sheet.rowCount > 1) addDataBar(sheet, `F2:F${sheet.rowCount}`, 1);
+  setupPrint(sheet);
+}
+
+const CHANGE_WORDS = { continued: "продължава", added: "нова", dropped: "отпада" } as const;
+const PRIORITY_WORDS = { continued: "продължава", added: "нов", dropped: "отпада" } as const;
+
+function periodsText(change: ComparisonChange): [string | null, string | null, string | null] {
+  return [textCell(change.region), textCell(change.from.label), textCell(change.to.label)];
+}
+
+/** "Промени по години": per region, each period against the one before: counts, shares, priorities, topics, parties. */
+function addChangesSheet(workbook: ExcelJS.Workbook, data: ComparisonData): void {
+  const sheet = workbook.addWorksheet(CHANGES_SHEET);
+  const columns: ColumnSpec[] = [
+    { header: "Регион", width: 13 },
+    { header: "От период", width: 10 },
+    { header: "Към период", width: 10 },
+    { header: "Група", width: 13 },
+    { header: "Показател", width: 34 },
+    { header: "Преди", width: 34 },
+    { header: "Сега", width: 34 },
+    { header: "Разлика", width: 9 },
+    { header: "Промяна", width: 11 },
+  ];
+  sheet.addRow(columns.map((c) => c.header));
+  const percentRows: number[] = [];
+  for (const change of data.json.changes) {
+    const head = periodsText(change);
+    const add = (values: ExcelJS.CellValue[], percent = false) => {
+      const row = sheet.addRow([...head, ...values]);
+      if (percent) percentRows.push(row.number);
+    };
+    const figure = (name: string) => change.figures.find((f) => f.name === name)!;
+    const activities = figure("activities");
+    add(["Дейности", "Дейности (брой)", activities.from, activities.to, activities.difference, null]);
+    add(["Дейности", "Продължават (по текста на дейността)", change.continued, change.continued, null, CHANGE_WORDS.continued]);
+    add(["Дейности", "Нови", null, change.added, null, CHANGE_WORDS.added]);
+    add(["Дейности", "Отпаднали", change.dropped, null, null, CHANGE_WORDS.dropped]);
+    const shares: [string, string][] = [
+      ["datedShare", "Дял със срок с дати"],
+      ["numericTargetShare", "Дял с числова цел"],
+      ["responsibleShare", "Дял с отговорник"],
+    ];
+    for (const [name, label] of shares) {
+      const f = figure(name);
+      add(["Дялове", label, f.from, f.to, f.difference, null], true);
+    }
+    for (const p of change.priorities.continued) add(["Приоритети", "Приоритет", textCell(p.from), textCell(p.to), null, PRIORITY_WORDS.continued]);
+    for (const p of change.priorities.dropped) add(["Приоритети", "Приоритет", textCell(p), null, null, PRIORITY_WORDS.dropped]);
+    for (const p of change.priorities.added) add(["Приоритети", "Приоритет", null, textCell(p), null, PRIORITY_WORDS.added]);
+    for (const t of change.topics) add(["Теми", textCell(t.name), t.from, t.to, t.difference, null]);
+    for (const t of change.parties) add(["Отговорници", textCell(t.name), t.from, t.to, t.difference, null]);
+  }
+  if (data.json.changes.length === 0) {
+    sheet.addRow([null, null, null, null, "Няма регион с планове за повече от един период."]);
+  }
+  styleTable(sheet, columns);
+  for (const r of percentRows) for (const c of [6, 7, 8]) sheet.getRow(r).getCell(c).numFmt = PERCENT;
+  setupPrint(sheet);
+}
+
+/** "Дейности по години": every activity of a region's two consecutive plans: continued (both texts), new, dropped. */
+function addChangedActivitiesSheet(workbook: ExcelJS.Workbook, data: ComparisonData): void {
+  const sheet = workbook.addWorksheet(CHANGED_ACTIVITIES_SHEET);
+  const columns: ColumnSpec[] = [
+    { header: "Регион", width: 12 },
+    { header: "От период", width: 10 },
+    { header: "Към период", width: 10 },
+    { header: "Промяна", width: 11 },
+    { header: "№ преди", width: 7 },
+    { header: "Дейност преди", width: 50 },
+    { header: "Срок преди", width: 16 },
+    { header: "№ сега", width: 7 },
+    { header: "Дейност сега", width: 50 },
+    { header: "Срок сега", width: 16 },
+    { header: "Сходство", width: 9, numFmt: PERCENT },
+  ];
+  sheet.addRow(columns.map((c) => c.header));
+  data.json.changes.forEach((change, c) => {
+    const head = periodsText(change);
+    const fromDoc = data.plans[data.names.indexOf(change.fromPlan)].chosen;
+    const toDoc = data.plans[data.names.indexOf(change.toPlan)].chosen;
+    for (const p of change.continuedPairs) {
+      sheet.addRow([...head, CHANGE_WORDS.continued, textCell(p.fromNumber), textCell(p.from), textCell(p.fromDeadline), textCell(p.toNumber), textCell(p.to), textCell(p.toDeadline), p.similarity]);
+    }
+    for (const row of data.changeRows[c].dropped.map((i) => fromDoc.rows[i])) {
+      sheet.addRow([...head, CHANGE_WORDS.dropped, textCell(row.number), textCell(row.activity), textCell(row.deadline.text), null, null, null, null]);
+    }
+    for (const row of data.changeRows[c].added.map((j) => toDoc.rows[j])) {
+      sheet.addRow([...head, CHANGE_WORDS.added, null, null, null, textCell(row.number), textCell(row.activity), textCell(row.deadline.text), null]);
+    }
+  });
+  if (data.json.changes.length === 0) {
+    sheet.addRow([null, null, null, null, null, "Няма регион с планове за повече от един период."]);
+  }
+  styleTable(sheet, columns);
+  setupPrint(sheet);
+}
+
 /** The comparison workbook in memory. */
 export function buildComparisonWorkbook(docs: PlanDocument[], opts: ComparisonOptions = {}): ExcelJS.Workbook {
   const themes = opts.themes ?? loadThemes();
-  const matcher = compileThemes(themes);
-  const planNames = distinctPlanNames(docs);
-  const tags = docs.map((doc) => doc.rows.map((row) => classifyActivity(row, matcher)));
+  const data = opts.data ?? buildComparison(docs, themes);
+  const chosen = data.plans.map((p) => p.chosen);
+  const planNames = data.names;
+  const tags = data.tags;
   const workbook = newWorkbook();
-  addSummarySheet(workbook, docs);
-  addThemesSheet(workbook, docs, planNames, tags, themes);
-  addPartiesSheet(workbook, docs, planNames);
-  addMonthsSheet(workbook, docs, planNames);
-  const planIndex = new Map(docs.map((doc, i) => [doc, i]));
-  addActivitiesSheet(workbook, docs, {
-    columns: [
-      { header: "Вид дейност", width: 22 },
-      { header: "Тема", width: 26 },
-      { header: "Всички теми", width: 34 },
-    ],
-    cells: (doc, _row, index) => {
-      const t = tags[planIndex.get(doc)!][index];
-      return [t.type ?? NO_TYPE, t.topic ?? NO_TOPIC, t.topics.length > 0 ? t.topics.join("; ") : null];
+  addSummarySheet(workbook, data);
+  addThemesSheet(workbook, chosen, planNames, tags, themes);
+  addPrioritiesSheet(workbook, data);
+  addChangesSheet(workbook, data);
+  addChangedActivitiesSheet(workbook, data);
+  addPartiesSheet(workbook, chosen, planNames);
+  addMonthsSheet(workbook, chosen, planNames);
+  const planIndex = new Map(chosen.map((doc, i) => [doc, i]));
+  addActivitiesSheet(
+    workbook,
+    chosen,
+    {
+      columns: [
+        { header: "Вид дейност", width: 18 },
+        { header: "Тема", width: 22 },
+        { header: "Всички теми", width: 28 },
+      ],
+      cells: (doc, _row, index) => {
+        const t: ActivityThemes = tags[planIndex.get(doc)!][index];
+        return [t.type ?? NO_TYPE, t.topic ?? NO_TOPIC, t.topics.length > 0 ? t.topics.join("; ") : null];
+      },
     },
-  });
+    opts,
+  );
   addDocumentsSheet(workbook, docs);
   addWarningsSheet(workbook, docs);
   return workbook;

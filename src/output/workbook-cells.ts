@@ -123,31 +123,65 @@ export const HEADER_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10, bol
 const LINE_HEIGHT = 12.75;
 const MAX_ROW_HEIGHT = 409;
 
-/** The look of a header cell: bold, light blue, a thin line below. */
+/** Thin grey lines around every cell of a table, so a printed sheet reads as a table. */
+const LINE: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
+export const THIN_BORDER: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };
+
+/** The look of a header cell: bold, light blue, thin lines around. */
 export function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.font = HEADER_FONT;
   cell.alignment = { vertical: "middle", wrapText: true };
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-  cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
+  cell.border = { ...THIN_BORDER, bottom: { style: "thin", color: { argb: "FF8EA9C1" } } };
 }
+
+/** The look of a hyperlink cell. */
+export const LINK_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 10, color: { argb: "FF0563C1" }, underline: true };
 
 /**
  * Header row, widths, bold frozen header, autofilter over the used range, top-aligned wrapped cells,
  * and row heights fitted to the wrapped text. Call after the data rows have been added.
  */
 export function styleTable(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], headerRow = 1): void {
-  columns.forEach((spec, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = spec.width;
-    column.font = BODY_FONT;
-    if (spec.numFmt) column.numFmt = spec.numFmt;
-    column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
-  });
+  if (!preparedSheets.has(sheet)) {
+    columns.forEach((spec, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = spec.width;
+      column.font = BODY_FONT;
+      if (spec.numFmt) column.numFmt = spec.numFmt;
+      column.alignment = { vertical: "top", wrapText: spec.wrap ?? true };
+    });
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      for (let c = 1; c <= columns.length; c++) row.getCell(c).border = THIN_BORDER;
+    }
+  }
   sheet.getRow(headerRow).eachCell(styleHeaderCell);
   fitRowHeights(sheet, columns, headerRow);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   const lastRow = Math.max(sheet.rowCount, headerRow);
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns.length } };
+}
+
+/** Sheets whose columns got their style before the rows were added (prepareColumns). */
+const preparedSheets = new WeakSet<ExcelJS.Worksheet>();
+
+/**
+ * Give the columns their width and style (font, thin border, wrapping, number format) before any row is
+ * added: every new cell then takes the style once, instead of styleTable restyling each cell afterwards.
+ */
+export function prepareColumns(sheet: ExcelJS.Worksheet, columns: ColumnSpec[]): void {
+  columns.forEach((spec, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    column.style = {
+      font: BODY_FONT,
+      border: THIN_BORDER,
+      alignment: { vertical: "top", wrapText: spec.wrap ?? true },
+      ...(spec.numFmt ? { numFmt: spec.numFmt } : {}),
+    };
+  });
+  preparedSheets.add(sheet);
 }
 
 /**
@@ -199,17 +233,56 @@ export function wrappedLineCount(text: string, capacity: number): number {
   return count;
 }
 
+/** Paper sizes of the OOXML page setup. */
+export const PAPER_A4 = 9;
+export const PAPER_A3 = 8;
+
 /**
- * Print setup shared by every sheet: landscape A4, header row repeated on each page. Narrow sheets are
- * fitted to the page width; a wide one (the activities) is printed at `scale` percent instead, its columns
- * running over several pages, because fitting 19 columns to one page makes the text unreadably small.
+ * Print setup shared by every sheet: landscape, fitted to the page width (as many pages down as needed),
+ * the header row repeated at the top of every page, page numbers in the footer. The wide activity sheets
+ * are set on A3 (`paper: PAPER_A3`), the others on A4.
  */
-export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1, opts: { scale?: number } = {}): void {
-  sheet.pageSetup = {
-    paperSize: 9,
+export function setupPrint(sheet: ExcelJS.Worksheet, headerRow = 1, opts: { paper?: number } = {}): void {
+  sheet.pageSetup = printSetup(headerRow, opts);
+  sheet.headerFooter = PRINT_FOOTER;
+}
+
+/** The page setup of setupPrint (also given to streamed sheets when they are created). */
+export function printSetup(headerRow = 1, opts: { paper?: number } = {}): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: opts.paper ?? PAPER_A4,
     orientation: "landscape",
-    ...(opts.scale !== undefined ? { fitToPage: false, scale: opts.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+}
+
+/** Footer of every printed page: the sheet's name on the left, "page / pages" on the right. */
+export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: "&L&8&A&R&8&P / &N" };
+
+/**
+ * The row's source as a link, relative to the workbook (or to `base`): "plan.pdf, с. 3" → plan.pdf#page=3
+ * (the row's first page, from `pages`, else `boxes`); "plan.docx, табл. 2, ред 5" → plan.docx (the table
+ * row from `origin`, when the reader gave it).
+ */
+export function sourceLinkCell(doc: PlanDocument, row: Row, base = ""): ExcelJS.CellValue {
+  const file = textCell(doc.source.file);
+  if (file === null) return null;
+  const page = doc.source.format === "pdf" ? (row.pages[0] ?? row.boxes?.[0]?.page ?? null) : null;
+  const prefix = base === "" || base.endsWith("/") ? base : `${base}/`;
+  const target = encodeURI(`${prefix}${file}`).replace(/#/g, "%23") + (page !== null ? `#page=${page}` : "");
+  // A DOCX row read from a known table row says where (1-based, as a person counts).
+  const where = page !== null ? `, с. ${page}` : row.origin ? `, табл. ${row.origin.table + 1}, ред ${row.origin.row + 1}` : "";
+  return { text: `${file}${where}`, hyperlink: target };
+}
+
+/** The one number of an indicator: the value of its only numeric part, or null (none, or several). */
+export function indicatorNumber(parts: { value: number | null }[] | undefined, text: string | null): number | null {
+  const numeric = (parts ?? []).filter((part) => part.value !== null);
+  if (numeric.length === 1) return numeric[0].value;
+  if (numeric.length === 0 && text) return parseBareNumber(text);
+  return null;
 }

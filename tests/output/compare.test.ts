@@ -42,7 +42,8 @@ afterAll(async () => {
 describe("comparison workbook", () => {
   it("has its sheets and leaves no temporary file", async () => {
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      "Обобщение", "Теми", "Отговорници", "Срокове по месеци", "Дейности", "Документи", "Предупреждения",
+      "Обобщение", "Теми", "Приоритети", "Промени по години", "Дейности по години", "Отговорници", "Срокове по месеци",
+      "Дейности", "Документи", "Предупреждения",
     ]);
     expect(await readdir(dir)).toEqual(["compare.xlsx"]);
   });
@@ -51,7 +52,8 @@ describe("comparison workbook", () => {
     const sheet = book.getWorksheet("Обобщение")!;
     expect(headers(sheet)).toEqual([
       "Регион", "Период", "Документи", "Дейности", "Със срок с дати", "Дял със срок с дати", "С числова цел",
-      "Дял с числова цел", "Дял с отговорник", "Предупреждения",
+      "Дял с числова цел", "Дял с отговорник", "Предупреждения", "Статус", "Причини за проверка", "Файлове на плана",
+      "Редовете са от",
     ]);
     // Sorted by region (Bulgarian collation): Казанлък before Кюстендил.
     const k = sheet.getRow(2);
@@ -158,7 +160,7 @@ describe("comparison workbook", () => {
   it("writes data bars as Excel writes them (x14 rule with a real id) and no formula element", async () => {
     const zip = await JSZip.loadAsync(await readFile(join(dir, "compare.xlsx")));
     const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-    expect(sheets.length).toBe(7);
+    expect(sheets.length).toBe(10);
     let bars = 0;
     for (const name of sheets) {
       const xml = await zip.file(name)!.async("string");

@@ -35,18 +35,19 @@ afterAll(async () => {
 });
 
 describe("plan workbook", () => {
-  it("has the three sheets and no temporary file left behind", async () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Дейности", "Документи", "Предупреждения"]);
+  it("has its sheets and no temporary file left behind", async () => {
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Дейности", "За печат", "Документи", "Предупреждения"]);
     expect(await readdir(dir)).toEqual(["all-plans.xlsx"]);
   });
 
   it("has the Bulgarian headers of the activities sheet", () => {
     expect(headers(book.getWorksheet("Дейности")!)).toEqual([
-      "Регион", "Период", "Документ", "№", "Раздел", "Подраздел", "Дейност", "Срок", "Начало", "Край",
-      "Мерна единица", "Текуща стойност", "Целева стойност", "Очаквани резултати", "Финансиране", "Отговорници",
-      "Отговорници (разписани)", "Забележка", "Страници",
+      "Статус", "Регион", "Период", "Документ", "№", "Раздел", "Подраздел", "Дейност", "Срок", "Вид срок", "Начало", "Край",
+      "Мерна единица", "Текуща стойност", "Текуща стойност (число)", "Целева стойност", "Целева стойност (число)",
+      "Очаквани резултати", "Финансиране", "Отговорници", "Отговорници (разписани)", "Забележка", "Страници", "Източник",
+      "За проверка",
     ]);
-    expect(ACTIVITY_COLUMNS).toHaveLength(19);
+    expect(ACTIVITY_COLUMNS).toHaveLength(25);
   });
 
   it("writes one row per activity with values matching the JSON", () => {
@@ -126,7 +127,7 @@ describe("plan workbook", () => {
     const sheet = book.getWorksheet("Дейности")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(String(typeof sheet.autoFilter === "string" ? sheet.autoFilter : "")).toMatch(/^A1:S8$/);
+    expect(String(typeof sheet.autoFilter === "string" ? sheet.autoFilter : "")).toMatch(/^A1:Y8$/);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     const activityColumn = headers(sheet).indexOf("Дейност") + 1;
     expect(sheet.getColumn(activityColumn).width).toBeGreaterThanOrEqual(60);
@@ -161,7 +162,7 @@ describe("plan workbook", () => {
 
   it("builds the same layout for one document", () => {
     const one = buildPlanWorkbook([kazanlak]);
-    expect(one.worksheets.map((s) => s.name)).toEqual(["Дейности", "Документи", "Предупреждения"]);
+    expect(one.worksheets.map((s) => s.name)).toEqual(["Дейности", "За печат", "Документи", "Предупреждения"]);
     expect(one.getWorksheet("Дейности")!.rowCount).toBe(1 + kazanlak.rows.length);
     expect(one.getWorksheet("Предупреждения")!.rowCount).toBe(1);
   });
