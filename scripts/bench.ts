@@ -6,7 +6,9 @@
  *    workers; prints documents/s, pages/s and peak RSS of each run.
  * 3. On the same PDFs, times bare pdfjs-dist extraction (getTextContent + getOperatorList on every
  *    page, one thread) and prints our pages/s (1 worker) as a ratio of it.
- * 4. Converts one large PDF (default bench/large.pdf) in a child process and
+ * 4. On the same DOCX files, converts them alone with 1 worker and times bare
+ *    `mammoth.convertToHtml` (one thread); prints our documents/s as a ratio of mammoth's.
+ * 5. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
  * Needs `npm run build` first (it is run by `npm ci`).
  */
@@ -72,6 +74,14 @@ for (const f of files) {
 console.log("PAGES " + pages);
 `;
 
+const mammothCode = `
+import { readFile } from "node:fs/promises";
+import mammoth from "mammoth";
+const files = process.argv.slice(1);
+for (const f of files) await mammoth.convertToHtml({ buffer: await readFile(f) });
+console.log("DOCS " + files.length);
+`;
+
 async function pdfPages(file: string): Promise<number> {
   const text = (await readFile(file)).toString("latin1");
   // Count /Type /Page objects (not /Pages): good enough for fixtures made by LibreOffice and Chromium.
@@ -87,6 +97,7 @@ async function main(): Promise<void> {
   const batch = await mkdtemp(join(tmpdir(), "pe-bench-"));
   let pdfPagesTotal = 0;
   const pdfFiles: string[] = [];
+  const docxFiles: string[] = [];
   for (const name of inputs) {
     const pages = name.endsWith(".pdf") ? await pdfPages(join(fixtures, name)) : 0;
     for (let i = 0; i < copies; i++) {
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
       if (name.endsWith(".pdf")) {
         pdfFiles.push(target);
         pdfPagesTotal += pages;
-      }
+      } else docxFiles.push(target);
     }
   }
   const docs = inputs.length * copies;
@@ -106,11 +117,14 @@ async function main(): Promise<void> {
   const results: Record<string, RunStats> = {};
   const pdfBatch = await mkdtemp(join(tmpdir(), "pe-bench-pdf-"));
   for (const f of pdfFiles) await copyFile(f, join(pdfBatch, f.split("/").pop()!));
+  const docxBatch = await mkdtemp(join(tmpdir(), "pe-bench-docx-"));
+  for (const f of docxFiles) await copyFile(f, join(docxBatch, f.split("/").pop()!));
 
   // PDFs only, one worker: the like-for-like comparison with bare pdfjs.
   for (const [label, dir, n, workers] of [
     ["PDFs, 1 worker", pdfBatch, pdfFiles.length, 1],
     [`PDFs, ${cores} workers`, pdfBatch, pdfFiles.length, cores],
+    ["DOCX, 1 worker", docxBatch, docxFiles.length, 1],
     ["all, 1 worker", batch, docs, 1],
     [`all, ${cores} workers`, batch, docs, cores],
   ] as const) {
@@ -124,11 +138,15 @@ async function main(): Promise<void> {
   }
   const bare = await runNode(bareCode, pdfFiles);
   rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
+  const bareMammoth = await runNode(mammothCode, docxFiles);
+  rows.push(["bare mammoth.convertToHtml, 1 thread", String(docxFiles.length), bareMammoth.seconds.toFixed(1), (docxFiles.length / bareMammoth.seconds).toFixed(2), "-", bareMammoth.maxRssMb.toFixed(0)]);
   printTable(rows);
 
   const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
   const bareRate = pdfPagesTotal / bare.seconds;
   console.log(`\nours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
+  const docxRatio = bareMammoth.seconds / results["DOCX, 1 worker"].seconds;
+  console.log(`ours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
   const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
   console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
   const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
@@ -144,6 +162,7 @@ async function main(): Promise<void> {
   }
   await rm(batch, { recursive: true, force: true });
   await rm(pdfBatch, { recursive: true, force: true });
+  await rm(docxBatch, { recursive: true, force: true });
 }
 
 async function largestBenchPdf(): Promise<string | null> {
