@@ -19,7 +19,7 @@
  */
 import { ConversionFailure, type ExtractedDocument, type ExtractWarning } from "../grid.js";
 import { BodyReader, layoutBody, type BodyModel } from "./body.js";
-import { htmlBlocks, readHtml, type HtmlBody } from "./html.js";
+import type { HtmlBody } from "./html.js";
 import { Numbering } from "./numbering.js";
 import { MalformedXmlPart, openDocx } from "./package.js";
 import { Styles } from "./styles.js";
@@ -61,6 +61,8 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
  * when mammoth fails too or finds nothing in the document.
  */
 async function fallback(bytes: Uint8Array, failure: Error): Promise<ExtractedDocument> {
+  // loaded only when needed: mammoth and cheerio take about a second to load
+  const { htmlBlocks, readHtml } = await import("./html.js");
   let html: HtmlBody;
   try {
     html = await readHtml(bytes);
