@@ -6,8 +6,9 @@
  *    workers; prints documents/s, pages/s and peak RSS of each run.
  * 3. On the same PDFs, times bare pdfjs-dist extraction (getTextContent + getOperatorList on every
  *    page, one thread) and prints our pages/s (1 worker) as a ratio of it.
- * 4. On the same DOCX files, converts them alone with 1 worker and times bare
- *    `mammoth.convertToHtml` (one thread); prints our documents/s as a ratio of mammoth's.
+ * 4. On the same DOCX files, converts them alone with 1 worker, times bare
+ *    `mammoth.convertToHtml` (one thread) and our DOCX reader alone (extractDocx, one thread);
+ *    prints our documents/s (whole conversion, and reader alone) as a ratio of mammoth's.
  * 5. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
  * Needs `npm run build` first (it is run by `npm ci`).
@@ -82,6 +83,14 @@ for (const f of files) await mammoth.convertToHtml({ buffer: await readFile(f) }
 console.log("DOCS " + files.length);
 `;
 
+const docxReaderCode = `
+import { readFile } from "node:fs/promises";
+import { extractDocx } from ${JSON.stringify(join(root, "dist/extract/docx/index.js"))};
+const files = process.argv.slice(1);
+for (const f of files) await extractDocx(new Uint8Array(await readFile(f)));
+console.log("DOCS " + files.length);
+`;
+
 async function pdfPages(file: string): Promise<number> {
   const text = (await readFile(file)).toString("latin1");
   // Count /Type /Page objects (not /Pages): good enough for fixtures made by LibreOffice and Chromium.
@@ -140,6 +149,8 @@ async function main(): Promise<void> {
   rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
   const bareMammoth = await runNode(mammothCode, docxFiles);
   rows.push(["bare mammoth.convertToHtml, 1 thread", String(docxFiles.length), bareMammoth.seconds.toFixed(1), (docxFiles.length / bareMammoth.seconds).toFixed(2), "-", bareMammoth.maxRssMb.toFixed(0)]);
+  const docxReader = await runNode(docxReaderCode, docxFiles);
+  rows.push(["our DOCX reader alone (extractDocx), 1 thread", String(docxFiles.length), docxReader.seconds.toFixed(1), (docxFiles.length / docxReader.seconds).toFixed(2), "-", docxReader.maxRssMb.toFixed(0)]);
   printTable(rows);
 
   const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
@@ -147,6 +158,7 @@ async function main(): Promise<void> {
   console.log(`\nours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
   const docxRatio = bareMammoth.seconds / results["DOCX, 1 worker"].seconds;
   console.log(`ours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
+  console.log(`our DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(bareMammoth.seconds / docxReader.seconds).toFixed(2)}`);
   const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
   console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
   const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
