@@ -76,7 +76,7 @@ async function fallback(bytes: Uint8Array, failure: Error): Promise<ExtractedDoc
     code: "docx-fallback",
     message:
       `word/document.xml could not be read (${failure.message}); the document was read by mammoth's more lenient reader ` +
-      "instead: automatic numbers, hidden text and formatting from styles are missing, and the text may be incomplete",
+      "instead: automatic numbers and formatting from styles are missing, hidden text is shown, and the text may be incomplete",
     page: null,
   });
   for (const message of new Set(html.messages)) {
