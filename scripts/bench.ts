@@ -11,6 +11,7 @@
  *    prints our documents/s (whole conversion, and reader alone) as a ratio of mammoth's.
  * 5. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
+ * `-- --only docx` runs only the DOCX part (step 4).
  * Needs `npm run build` first (it is run by `npm ci`).
  */
 import { spawn } from "node:child_process";
@@ -22,6 +23,7 @@ const root = new URL("../", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const copies = Number(opt("--copies") ?? 30);
+const docxOnly = opt("--only") === "docx";
 const cores = availableParallelism();
 
 interface RunStats {
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     ["all, 1 worker", batch, docs, 1],
     [`all, ${cores} workers`, batch, docs, cores],
   ] as const) {
+    if (docxOnly && dir !== docxBatch) continue;
     const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
     const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force"]);
     results[label] = r;
@@ -145,26 +148,20 @@ async function main(): Promise<void> {
     rows.push([label, String(n), r.seconds.toFixed(1), (n / r.seconds).toFixed(2), dir === pdfBatch ? (pdfPagesTotal / r.seconds).toFixed(1) : "-", r.maxRssMb.toFixed(0)]);
     await rm(out, { recursive: true, force: true });
   }
-  const bare = await runNode(bareCode, pdfFiles);
-  rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
+  const bare = docxOnly ? null : await runNode(bareCode, pdfFiles);
+  if (bare) rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
   const bareMammoth = await runNode(mammothCode, docxFiles);
   rows.push(["bare mammoth.convertToHtml, 1 thread", String(docxFiles.length), bareMammoth.seconds.toFixed(1), (docxFiles.length / bareMammoth.seconds).toFixed(2), "-", bareMammoth.maxRssMb.toFixed(0)]);
   const docxReader = await runNode(docxReaderCode, docxFiles);
   rows.push(["our DOCX reader alone (extractDocx), 1 thread", String(docxFiles.length), docxReader.seconds.toFixed(1), (docxFiles.length / docxReader.seconds).toFixed(2), "-", docxReader.maxRssMb.toFixed(0)]);
   printTable(rows);
 
-  const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
-  const bareRate = pdfPagesTotal / bare.seconds;
-  console.log(`\nours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
   const docxRatio = bareMammoth.seconds / results["DOCX, 1 worker"].seconds;
-  console.log(`ours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
+  console.log(`\nours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
   console.log(`our DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(bareMammoth.seconds / docxReader.seconds).toFixed(2)}`);
-  const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
-  console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
-  const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
-  console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
+  if (bare) pdfSummary(results, pdfPagesTotal, bare);
 
-  const large = opt("--large") ?? (await largestBenchPdf());
+  const large = docxOnly ? null : (opt("--large") ?? (await largestBenchPdf()));
   if (large) {
     const pages = await pdfPages(large);
     const out = await mkdtemp(join(tmpdir(), "pe-bench-large-"));
@@ -175,6 +172,16 @@ async function main(): Promise<void> {
   await rm(batch, { recursive: true, force: true });
   await rm(pdfBatch, { recursive: true, force: true });
   await rm(docxBatch, { recursive: true, force: true });
+}
+
+function pdfSummary(results: Record<string, RunStats>, pdfPagesTotal: number, bare: RunStats): void {
+  const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
+  const bareRate = pdfPagesTotal / bare.seconds;
+  console.log(`ours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
+  const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
+  console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
+  const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
+  console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
 }
 
 async function largestBenchPdf(): Promise<string | null> {
