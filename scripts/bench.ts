@@ -6,8 +6,12 @@
  *    workers; prints documents/s, pages/s and peak RSS of each run.
  * 3. On the same PDFs, times bare pdfjs-dist extraction (getTextContent + getOperatorList on every
  *    page, one thread) and prints our pages/s (1 worker) as a ratio of it.
- * 4. Converts one large PDF (default bench/large.pdf) in a child process and
+ * 4. On the same DOCX files, converts them alone with 1 worker, times bare
+ *    `mammoth.convertToHtml` (one thread) and our DOCX reader alone (extractDocx, one thread);
+ *    prints our documents/s (whole conversion, and reader alone) as a ratio of mammoth's.
+ * 5. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
+ * `-- --only docx` runs only the DOCX part (step 4).
  * Needs `npm run build` first (it is run by `npm ci`).
  */
 import { spawn } from "node:child_process";
@@ -19,6 +23,7 @@ const root = new URL("../", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const copies = Number(opt("--copies") ?? 30);
+const docxOnly = opt("--only") === "docx";
 const cores = availableParallelism();
 
 interface RunStats {
@@ -72,6 +77,22 @@ for (const f of files) {
 console.log("PAGES " + pages);
 `;
 
+const mammothCode = `
+import { readFile } from "node:fs/promises";
+import mammoth from "mammoth";
+const files = process.argv.slice(1);
+for (const f of files) await mammoth.convertToHtml({ buffer: await readFile(f) });
+console.log("DOCS " + files.length);
+`;
+
+const docxReaderCode = `
+import { readFile } from "node:fs/promises";
+import { extractDocx } from ${JSON.stringify(join(root, "dist/extract/docx/index.js"))};
+const files = process.argv.slice(1);
+for (const f of files) await extractDocx(new Uint8Array(await readFile(f)));
+console.log("DOCS " + files.length);
+`;
+
 async function pdfPages(file: string): Promise<number> {
   const text = (await readFile(file)).toString("latin1");
   // Count /Type /Page objects (not /Pages): good enough for fixtures made by LibreOffice and Chromium.
@@ -87,6 +108,7 @@ async function main(): Promise<void> {
   const batch = await mkdtemp(join(tmpdir(), "pe-bench-"));
   let pdfPagesTotal = 0;
   const pdfFiles: string[] = [];
+  const docxFiles: string[] = [];
   for (const name of inputs) {
     const pages = name.endsWith(".pdf") ? await pdfPages(join(fixtures, name)) : 0;
     for (let i = 0; i < copies; i++) {
@@ -95,7 +117,7 @@ async function main(): Promise<void> {
       if (name.endsWith(".pdf")) {
         pdfFiles.push(target);
         pdfPagesTotal += pages;
-      }
+      } else docxFiles.push(target);
     }
   }
   const docs = inputs.length * copies;
@@ -106,14 +128,18 @@ async function main(): Promise<void> {
   const results: Record<string, RunStats> = {};
   const pdfBatch = await mkdtemp(join(tmpdir(), "pe-bench-pdf-"));
   for (const f of pdfFiles) await copyFile(f, join(pdfBatch, f.split("/").pop()!));
+  const docxBatch = await mkdtemp(join(tmpdir(), "pe-bench-docx-"));
+  for (const f of docxFiles) await copyFile(f, join(docxBatch, f.split("/").pop()!));
 
   // PDFs only, one worker: the like-for-like comparison with bare pdfjs.
   for (const [label, dir, n, workers] of [
     ["PDFs, 1 worker", pdfBatch, pdfFiles.length, 1],
     [`PDFs, ${cores} workers`, pdfBatch, pdfFiles.length, cores],
+    ["DOCX, 1 worker", docxBatch, docxFiles.length, 1],
     ["all, 1 worker", batch, docs, 1],
     [`all, ${cores} workers`, batch, docs, cores],
   ] as const) {
+    if (docxOnly && dir !== docxBatch) continue;
     const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
     const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force"]);
     results[label] = r;
@@ -122,19 +148,20 @@ async function main(): Promise<void> {
     rows.push([label, String(n), r.seconds.toFixed(1), (n / r.seconds).toFixed(2), dir === pdfBatch ? (pdfPagesTotal / r.seconds).toFixed(1) : "-", r.maxRssMb.toFixed(0)]);
     await rm(out, { recursive: true, force: true });
   }
-  const bare = await runNode(bareCode, pdfFiles);
-  rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
+  const bare = docxOnly ? null : await runNode(bareCode, pdfFiles);
+  if (bare) rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
+  const bareMammoth = await runNode(mammothCode, docxFiles);
+  rows.push(["bare mammoth.convertToHtml, 1 thread", String(docxFiles.length), bareMammoth.seconds.toFixed(1), (docxFiles.length / bareMammoth.seconds).toFixed(2), "-", bareMammoth.maxRssMb.toFixed(0)]);
+  const docxReader = await runNode(docxReaderCode, docxFiles);
+  rows.push(["our DOCX reader alone (extractDocx), 1 thread", String(docxFiles.length), docxReader.seconds.toFixed(1), (docxFiles.length / docxReader.seconds).toFixed(2), "-", docxReader.maxRssMb.toFixed(0)]);
   printTable(rows);
 
-  const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
-  const bareRate = pdfPagesTotal / bare.seconds;
-  console.log(`\nours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
-  const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
-  console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
-  const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
-  console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
+  const docxRatio = bareMammoth.seconds / results["DOCX, 1 worker"].seconds;
+  console.log(`\nours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
+  console.log(`our DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(bareMammoth.seconds / docxReader.seconds).toFixed(2)}`);
+  if (bare) pdfSummary(results, pdfPagesTotal, bare);
 
-  const large = opt("--large") ?? (await largestBenchPdf());
+  const large = docxOnly ? null : (opt("--large") ?? (await largestBenchPdf()));
   if (large) {
     const pages = await pdfPages(large);
     const out = await mkdtemp(join(tmpdir(), "pe-bench-large-"));
@@ -144,6 +171,17 @@ async function main(): Promise<void> {
   }
   await rm(batch, { recursive: true, force: true });
   await rm(pdfBatch, { recursive: true, force: true });
+  await rm(docxBatch, { recursive: true, force: true });
+}
+
+function pdfSummary(results: Record<string, RunStats>, pdfPagesTotal: number, bare: RunStats): void {
+  const ours1 = pdfPagesTotal / results["PDFs, 1 worker"].seconds;
+  const bareRate = pdfPagesTotal / bare.seconds;
+  console.log(`ours (1 worker) / bare pdfjs pages/s: ${(ours1 / bareRate).toFixed(2)}  (target ≥ 0.75)`);
+  const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
+  console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
+  const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
+  console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
 }
 
 async function largestBenchPdf(): Promise<string | null> {

@@ -3,6 +3,7 @@
  */
 import type { TextBlock } from "../extract/grid.js";
 import type { PlanDocument } from "../model/schema.js";
+import { schoolYearDates } from "../normalize/dates/calendar.js";
 
 type Metadata = PlanDocument["document"];
 
@@ -24,11 +25,11 @@ const PERIOD_PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Metadata["per
   {
     // "за учебната 2024/2025 година", "учебна 2024-2025 г."
     re: /учебна(?:та)?\s+(\d{4})\s*[/–-]\s*(\d{4})/iu,
-    make: (m) => ({ label: `${m[1]}/${m[2]}`, start: `${m[1]}-09-15`, end: `${m[2]}-09-14` }),
+    make: (m) => ({ label: `${m[1]}/${m[2]}`, ...schoolYearDates(+m[1], +m[2]) }),
   },
   {
     re: /(\d{4})\s*[/–-]\s*(\d{4})\s+учебна/iu,
-    make: (m) => ({ label: `${m[1]}/${m[2]}`, start: `${m[1]}-09-15`, end: `${m[2]}-09-14` }),
+    make: (m) => ({ label: `${m[1]}/${m[2]}`, ...schoolYearDates(+m[1], +m[2]) }),
   },
   {
     // "за периода 2024 – 2026 г."

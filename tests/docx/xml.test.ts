@@ -20,4 +20,15 @@ describe("parseXml", () => {
     expect(() => parseXml("<a x=1/>")).toThrow(XmlSyntaxError);
     expect(() => parseXml("")).toThrow(XmlSyntaxError);
   });
+
+  it("resolves default namespaces and redeclared prefixes per element, and rejects unbound prefixes", () => {
+    const root = parseXml(`<r xmlns="urn:a"><x:e xmlns:x="${NS.w}" x:val="1"><x:f xmlns:x="urn:b"/><g/></x:e></r>`);
+    expect([root.ns, root.name]).toEqual(["urn:a", "r"]);
+    const e = root.children[0] as Exclude<(typeof root.children)[0], string>;
+    expect([e.ns, e.name, e.attrs]).toEqual([NS.w, "e", { val: "1" }]);
+    expect((e.children as { ns: string }[]).map((c) => c.ns)).toEqual(["urn:b", "urn:a"]);
+    expect(() => parseXml("<w:p/>")).toThrow(XmlSyntaxError);
+    expect(() => parseXml(`<a xmlns:w="${NS.w}"><b q:x="1"/></a>`)).toThrow(XmlSyntaxError);
+    expect(parseXml(`<a xml:space="preserve"/>`).attrs).toEqual({ space: "preserve" });
+  });
 });

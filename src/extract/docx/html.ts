@@ -4,10 +4,12 @@
  * without their numbers), and cheerio walks that HTML into blocks: paragraphs with visible text
  * (one per <p>/<li>, <br> as a line break, bold/italic when all their text is in <strong>/<em>)
  * and tables (one-cell frame tables unwrapped, nested tables flattened into their cell).
+ * It is the fallback reading of a document whose word/document.xml the XML reader cannot read
+ * (`htmlBlocks` turns it into the XML reader's block model), and the second reading in the tests.
  */
 import { load } from "cheerio";
 import mammoth from "mammoth";
-import { paragraphLines } from "./body.js";
+import { paragraphLines, type Block, type CellDraft, type Paragraph } from "./body.js";
 
 export interface HtmlParagraph {
   /** The text, "\n" at each <br>. */
@@ -195,4 +197,41 @@ function inlineParagraph(nodes: Node[], keep: (n: Node) => boolean): HtmlParagra
   };
   for (const n of nodes) if (keep(n)) visit(n, false, false);
   return state;
+}
+
+/** Grid column of each cell of mammoth's rows, from colspan and the rowspans above. */
+export function htmlColumns(rows: HtmlRow[]): number[][] {
+  const busyUntil = new Map<number, number>(); // grid column → last row a rowspan covers
+  return rows.map((row, r) => {
+    let col = 0;
+    return row.cells.map((cell) => {
+      while ((busyUntil.get(col) ?? -1) >= r) col++;
+      const start = col;
+      for (let c = col; c < col + cell.colSpan; c++) busyUntil.set(c, r + cell.rowSpan - 1);
+      col += cell.colSpan;
+      return start;
+    });
+  });
+}
+
+function htmlParagraph(h: HtmlParagraph): Paragraph {
+  return { lines: paragraphLines(null, h.text), text: h.text, bold: h.bold, italic: h.italic };
+}
+
+/** mammoth's reading as the XML reader's block model (no automatic numbers: mammoth drops them). */
+export function htmlBlocks(html: HtmlBody): Block[] {
+  return html.blocks.map((b): Block => {
+    if (b.kind === "text") return { kind: "text", para: htmlParagraph(b.para) };
+    const cols = htmlColumns(b.rows);
+    let gridCols = 0;
+    const rows = b.rows.map((row, r) => ({
+      header: row.header,
+      cells: row.cells.map((cell, c): CellDraft => {
+        const col = cols[r]?.[c] ?? 0;
+        gridCols = Math.max(gridCols, col + cell.colSpan);
+        return { row: r, col, span: cell.colSpan, rowSpan: cell.rowSpan, paragraphs: cell.paragraphs.map(htmlParagraph) };
+      }),
+    }));
+    return { kind: "table", table: { gridCols, rows } };
+  });
 }

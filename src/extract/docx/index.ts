@@ -4,24 +4,24 @@
  * How it works:
  * 1. package.ts opens the ZIP and tells a DOCX from anything else (empty, encrypted, legacy .doc,
  *    other ZIPs, damaged packages → ConversionFailure).
- * 2. mammoth converts the document to HTML, which html.ts walks with cheerio: tables with their
- *    merged cells (colspan/rowspan) and header rows (<thead>), the paragraphs of every cell (one
- *    line per <p>/<li>, <br> splits), bold/italic, and the paragraphs outside tables.
- * 3. mammoth drops the automatic numbers of numbered paragraphs ("1.1.2", "а)"), which the plans
- *    use as row numbers. body.ts reads word/document.xml itself (styles.ts, numbering.ts, xml.ts)
- *    and computes the label Word shows in front of each numbered paragraph.
- * 4. align.ts matches the two readings table by table, row by row, cell by cell, paragraph by
- *    paragraph, and puts each label in front of its paragraph. A table the readers see differently
- *    is taken from the XML reading (warning "docx-structure"); so is a paragraph whose text differs
- *    (mammoth shows hidden text, ignores w:caps), and the whole document if mammoth fails.
- * 5. body.ts lays the blocks out as grids (unused grid columns folded) and text blocks.
+ * 2. body.ts reads word/document.xml (with styles.ts, numbering.ts, xml.ts) into blocks: tables
+ *    with their merged cells and header rows, the paragraphs of every cell, and the paragraphs
+ *    outside tables, each with the automatic number Word shows in front of it ("1.1.2", "а)"),
+ *    bold/italic resolved through the styles, hidden text dropped, w:caps applied, symbols, tabs,
+ *    breaks, text boxes and field results read.
+ * 3. body.ts lays the blocks out as grids (unused grid columns folded) and text blocks.
+ *
+ * That is the only reading at run time. When word/document.xml is not well-formed XML, or the
+ * XML reader fails on it, mammoth's more lenient reading (html.ts) is the fallback: the document
+ * is read from its HTML, without automatic numbers, with a "docx-fallback" warning saying so.
+ * mammoth's reading is also the independent second reading in the tests
+ * (tests/docx/mammoth-crosscheck.test.ts).
  */
-import type { ExtractedDocument, ExtractWarning } from "../grid.js";
-import { combine } from "./align.js";
-import { BodyReader, layoutBody } from "./body.js";
-import { readHtml, type HtmlBody } from "./html.js";
+import { ConversionFailure, type ExtractedDocument, type ExtractWarning } from "../grid.js";
+import { BodyReader, layoutBody, type BodyModel } from "./body.js";
+import type { HtmlBody } from "./html.js";
 import { Numbering } from "./numbering.js";
-import { openDocx } from "./package.js";
+import { MalformedXmlPart, openDocx } from "./package.js";
 import { Styles } from "./styles.js";
 
 export { ConversionFailure } from "../grid.js";
@@ -35,35 +35,53 @@ const NOISE = /^(Unrecognised \w+ style|Image of type|Could not find image file|
 /**
  * Read a DOCX file. Throws ConversionFailure with code "empty", "encrypted" (password-protected
  * DOCX), "not-a-plan-format" (not a DOCX: another ZIP, a legacy .doc, anything else) or
- * "damaged" (broken ZIP or malformed main document).
+ * "damaged" (broken ZIP, or a main document neither reader can read).
  */
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
-  const parts = await openDocx(bytes);
-  const styles = new Styles(parts.styles);
-  const numbering = new Numbering(parts.numbering, (styleId) => styles.paragraphNumPr(styleId)?.numId);
-  const xml = new BodyReader(styles, numbering).read(parts.document);
-  const warnings: ExtractWarning[] = parts.problems.map((message) => ({
-    code: "docx-reader",
-    message: `${message}; read without it`,
-    page: null,
-  }));
-  let html: HtmlBody | null = null;
+  let body: BodyModel;
+  let warnings: ExtractWarning[];
+  try {
+    const parts = await openDocx(bytes);
+    warnings = parts.problems.map((message) => ({ code: "docx-reader", message: `${message}; read without it`, page: null }));
+    const styles = new Styles(parts.styles);
+    const numbering = new Numbering(parts.numbering, (styleId) => styles.paragraphNumPr(styleId)?.numId);
+    body = new BodyReader(styles, numbering).read(parts.document);
+  } catch (e) {
+    // a ConversionFailure other than malformed XML (not a DOCX, encrypted, broken ZIP, limits)
+    // is final; malformed XML and a failure of the reader itself get the fallback
+    if (!(e instanceof Error) || (e instanceof ConversionFailure && !(e instanceof MalformedXmlPart))) throw e;
+    return fallback(bytes, e);
+  }
+  const content = layoutBody(body.blocks, [...warnings, ...body.warnings]);
+  return { format: "docx", pages: null, tables: content.tables, text: content.text, warnings: content.warnings };
+}
+
+/**
+ * mammoth's reading of a document the XML reader could not read. Throws the XML reader's error
+ * when mammoth fails too or finds nothing in the document.
+ */
+async function fallback(bytes: Uint8Array, failure: Error): Promise<ExtractedDocument> {
+  // loaded only when needed: mammoth and cheerio take about a second to load
+  const { htmlBlocks, readHtml } = await import("./html.js");
+  let html: HtmlBody;
   try {
     html = await readHtml(bytes);
-  } catch (e) {
-    warnings.push({
-      code: "docx-reader",
-      message: `mammoth could not convert the document (${(e as Error).message}); it was read from word/document.xml alone`,
-      page: null,
-    });
+  } catch {
+    throw failure;
   }
-  const seen = new Set<string>();
-  for (const message of html?.messages ?? []) {
-    if (NOISE.test(message) || seen.has(message)) continue;
-    seen.add(message);
-    warnings.push({ code: "docx-reader", message: `mammoth: ${message}`, page: null });
+  const blocks = htmlBlocks(html);
+  if (blocks.length === 0) throw failure;
+  const warnings: ExtractWarning[] = [];
+  warnings.push({
+    code: "docx-fallback",
+    message:
+      `word/document.xml could not be read (${failure.message}); the document was read by mammoth's more lenient reader ` +
+      "instead: automatic numbers and formatting from styles are missing, hidden text is shown, and the text may be incomplete",
+    page: null,
+  });
+  for (const message of new Set(html.messages)) {
+    if (!NOISE.test(message)) warnings.push({ code: "docx-reader", message: `mammoth: ${message}`, page: null });
   }
-  const combined = html ? combine(xml, html) : { blocks: xml.blocks, warnings: [] };
-  const body = layoutBody(combined.blocks, [...warnings, ...xml.warnings, ...combined.warnings]);
-  return { format: "docx", pages: null, tables: body.tables, text: body.text, warnings: body.warnings };
+  const content = layoutBody(blocks, warnings);
+  return { format: "docx", pages: null, tables: content.tables, text: content.text, warnings: content.warnings };
 }

@@ -17,6 +17,19 @@ export interface DocxParts {
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
 
+/**
+ * A part that is not well-formed XML (code "damaged"). Kept apart from other damage because a
+ * lenient reader may still read such a main document (see index.ts).
+ */
+export class MalformedXmlPart extends ConversionFailure {
+  constructor(
+    readonly part: string,
+    message: string,
+  ) {
+    super("damaged", message);
+  }
+}
+
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 }
@@ -64,7 +77,7 @@ async function readXmlPart(zip: JSZip, path: string): Promise<XmlElement | null>
     return parseXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     if (e instanceof XmlSyntaxError) {
-      throw new ConversionFailure("damaged", `the DOCX part ${path} is not well-formed XML: ${e.message}`);
+      throw new MalformedXmlPart(path, `the DOCX part ${path} is not well-formed XML: ${e.message}`);
     }
     throw e;
   }

@@ -3,7 +3,7 @@
  * every element carries its namespace URI and local name, so that `w:p` is recognised whatever
  * prefix a producer chose.
  */
-import { SaxesParser, type SaxesAttributeNS } from "saxes";
+import { SaxesParser } from "saxes";
 
 export interface XmlElement {
   /** Namespace URI of the element ("" when none). */
@@ -36,26 +36,53 @@ export const NS = {
  * Throws XmlSyntaxError on malformed input, so a damaged part is reported as such.
  */
 export function parseXml(text: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
+  // Namespaces are resolved here rather than by saxes (its xmlns mode, and position tracking, cost
+  // about half the parse time of a large document); an unbound prefix is still an error.
+  const parser = new SaxesParser({ position: false });
   const stack: XmlElement[] = [];
+  /** Prefix → namespace URI in scope for each open element ("" for the default namespace). */
+  const scopes: Map<string, string>[] = [new Map([["xml", "http://www.w3.org/XML/1998/namespace"]])];
   let root: XmlElement | null = null;
   let failure: Error | null = null;
   parser.on("error", (err) => {
     failure ??= err;
   });
   parser.on("opentag", (tag) => {
-    const el: XmlElement = { ns: tag.uri ?? "", name: tag.local ?? tag.name, attrs: {}, children: [] };
-    for (const attr of Object.values(tag.attributes) as SaxesAttributeNS[]) {
-      if (attr.prefix === "xmlns" || attr.name === "xmlns") continue;
-      el.attrs[attr.local] = attr.value;
+    let scope = scopes[scopes.length - 1];
+    const raw = tag.attributes as Record<string, string>;
+    const attrs: Record<string, string> = {};
+    let prefixed: string[] | null = null;
+    for (const key in raw) {
+      const colon = key.indexOf(":");
+      if (colon < 0) {
+        if (key === "xmlns") (scope = scope === scopes[scopes.length - 1] ? new Map(scope) : scope).set("", raw[key]);
+        else attrs[key] = raw[key];
+      } else if (key.startsWith("xmlns:")) {
+        (scope = scope === scopes[scopes.length - 1] ? new Map(scope) : scope).set(key.slice(6), raw[key]);
+      } else {
+        (prefixed ??= []).push(key.slice(0, colon));
+        attrs[key.slice(colon + 1)] = raw[key];
+      }
     }
+    const colon = tag.name.indexOf(":");
+    const prefix = colon < 0 ? "" : tag.name.slice(0, colon);
+    const ns = scope.get(prefix);
+    if (ns === undefined && prefix !== "") failure ??= new Error(`unbound namespace prefix: "${prefix}"`);
+    for (const p of prefixed ?? []) if (!scope.has(p)) failure ??= new Error(`unbound namespace prefix: "${p}"`);
+    const el: XmlElement = { ns: ns ?? "", name: colon < 0 ? tag.name : tag.name.slice(colon + 1), attrs, children: [] };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root ??= el;
-    if (!tag.isSelfClosing) stack.push(el);
+    if (!tag.isSelfClosing) {
+      stack.push(el);
+      scopes.push(scope);
+    }
   });
   parser.on("closetag", (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
+    if (!tag.isSelfClosing) {
+      stack.pop();
+      scopes.pop();
+    }
   });
   const addText = (t: string) => {
     const top = stack[stack.length - 1];
