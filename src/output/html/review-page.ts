@@ -193,7 +193,7 @@ function pagesBlock(doc: PlanDocument, images: PageImage[], byRow: Map<number, W
       const im = imageOf.get(n);
       const boxes = (boxesByPage.get(n) ?? []).join("");
       if (im) {
-        return `<section class="page" id="page-${n}" data-page="${n}" style="max-width:${Math.round(im.width * 1.5)}px"><img src="${im.src}" alt="стр. ${n}" width="${Math.round(im.width * 1.5)}" height="${Math.round(im.height * 1.5)}"><span class="label">стр. ${n}</span>${boxes}</section>`;
+        return `<section class="page" id="page-${n}" data-page="${n}" data-width="${im.width}" data-height="${im.height}" style="max-width:${Math.round(im.width * 1.5)}px"><img src="${im.src}" alt="стр. ${n}" width="${Math.round(im.width * 1.5)}" height="${Math.round(im.height * 1.5)}"><span class="label">стр. ${n}</span>${boxes}</section>`;
       }
       const e = extent.get(n)!;
       return `<section class="page" id="page-${n}" data-page="${n}" style="width:${Math.round(e.w)}px;height:${Math.round(e.h)}px"><span class="label">стр. ${n} (без изображение)</span>${boxes}</section>`;
