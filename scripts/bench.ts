@@ -8,6 +8,7 @@
  *    page, one thread) and prints our pages/s (1 worker) as a ratio of it.
  * 4. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
+ * 5. The cost of --format html: the fixture PDFs converted with and without the review pages.
  * Needs `npm run build` first (it is run by `npm ci`).
  */
 import { spawn } from "node:child_process";
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
   const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
   console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
 
+  await benchHtml(join(root, "fixtures"));
+
   const large = opt("--large") ?? (await largestBenchPdf());
   if (large) {
     const pages = await pdfPages(large);
@@ -144,6 +147,32 @@ async function main(): Promise<void> {
   }
   await rm(batch, { recursive: true, force: true });
   await rm(pdfBatch, { recursive: true, force: true });
+}
+
+/**
+ * The cost of --format html: the fixture PDFs (one copy each, 1 worker) converted to JSON, then to
+ * JSON and HTML (every page rendered to a JPEG); prints both times and the size of the pages.
+ */
+async function benchHtml(fixtures: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "pe-bench-html-"));
+  const pdfs = (await readdir(fixtures)).filter((n) => /\.pdf$/i.test(n));
+  let pages = 0;
+  for (const n of pdfs) {
+    await copyFile(join(fixtures, n), join(dir, n));
+    pages += await pdfPages(join(fixtures, n));
+  }
+  const rows: string[][] = [["--format (fixture PDFs, 1 worker)", "docs", "pages", "seconds", "ms/page", "output MB"]];
+  for (const format of ["json", "json,html"]) {
+    const out = await mkdtemp(join(tmpdir(), "pe-bench-html-out-"));
+    const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", "1", "--quiet", "--force", "--format", format]);
+    let bytes = 0;
+    for (const f of await readdir(out)) bytes += (await stat(join(out, f))).size;
+    rows.push([format, String(pdfs.length), String(pages), r.seconds.toFixed(1), ((r.seconds * 1000) / pages).toFixed(0), (bytes / 2 ** 20).toFixed(1)]);
+    await rm(out, { recursive: true, force: true });
+  }
+  console.log("");
+  printTable(rows);
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function largestBenchPdf(): Promise<string | null> {

@@ -136,7 +136,7 @@ const CHART_SCRIPT = `
     options:{indexAxis:"y",maintainAspectRatio:false,scales:{x:{min:0,max:100},y:{ticks:{font:{size:10}}}},plugins:{legend:{position:"bottom",labels:small}}}});
   new Chart(document.getElementById("chart-years"),{type:"bar",
     data:{labels:data.years.labels,datasets:data.years.datasets.map(function(d,i){return{label:d.label,data:d.data,backgroundColor:col(i)};})},
-    options:{maintainAspectRatio:false,scales:{y:{beginAtZero:true,title:{display:true,text:"дейности"}}},plugins:{legend:{position:"bottom",labels:small}}}});
+    options:{maintainAspectRatio:false,skipNull:true,scales:{y:{beginAtZero:true,title:{display:true,text:"дейности"}}},plugins:{legend:{position:"bottom",labels:small}}}});
 })();
 `;
 
