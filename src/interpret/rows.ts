@@ -136,6 +136,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       // A merged cell that alone runs onto the next page: that page is one of the last row's pages.
       if (measureContinued && lastWasRow && rows.length) {
         rows[rows.length - 1].pages = mergePages(rows[rows.length - 1].pages, measureCell!.pages);
+        rows[rows.length - 1].boxes = mergeBoxes(rows[rows.length - 1].boxes, cellBoxes([measureCell!]));
       }
       if (number && !measureText) {
         warnings.push({ code: "row-number-only", message: `Row ${number} has a number and no text; skipped.`, page: row.page });

@@ -210,7 +210,7 @@ export function reviewPageHtml(doc: PlanDocument, opts: ReviewPageOptions = {}):
   const byRow = warningsByRow(doc.warnings);
   const d = doc.document;
   const title = d.title ?? doc.source.file;
-  const isPdf = doc.rows.some((r) => r.boxes?.length) || (opts.images?.length ?? 0) > 0;
+  const isPdf = doc.source.format === "pdf" || doc.rows.some((r) => r.boxes?.length);
   const meta = [
     esc(doc.source.file),
     d.issuer ? esc(d.issuer) : null,
