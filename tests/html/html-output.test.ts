@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { convertBuffer } from "../../src/convert.js";
 import type { PlanDocument } from "../../src/model/schema.js";
 import { chartData, indexPageHtml } from "../../src/output/html/index-page.js";
-import { reviewPageHtml } from "../../src/output/html/review-page.js";
+import { reviewPageHtml, writeReviewPage } from "../../src/output/html/review-page.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixtures = join(root, "fixtures");
@@ -34,6 +34,22 @@ describe("review page html", () => {
     const rowWarnings = doc.warnings.filter((w) => w.row !== null && w.row !== undefined);
     for (const w of rowWarnings) expect(html).toContain(`href="#row-${w.row}"`);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+  });
+
+  it("PDF whose pages cannot be rendered: the page is still written, with the rows, boxes and the failure", async () => {
+    const doc = await convertFixture(/\.chromium\.pdf$/);
+    const dir = await mkdtemp(join(tmpdir(), "pe-html-fail-"));
+    try {
+      const result = await writeReviewPage(doc, join(dir, "x.html"), { bytes: new TextEncoder().encode("%PDF-1.7 not really") });
+      expect(result.images).toBe(0);
+      expect(result.failed.length).toBeGreaterThan(0);
+      const html = await readFile(join(dir, "x.html"), "utf8");
+      expect(html).toContain('class="image-failures"');
+      expect(count(html, /data-row="\d+"/g)).toBe(doc.rows.length);
+      expect(count(html, /data-box="\d+"/g)).toBe(doc.rows.reduce((a, r) => a + (r.boxes?.length ?? 0), 0));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("DOCX: rows under their headings with their table and row", async () => {

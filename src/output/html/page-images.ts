@@ -31,8 +31,14 @@ interface CanvasFactory {
   destroy(c: CanvasAndContext): void;
 }
 
-/** Renders every page; a page that fails to render is left out (the review page shows its boxes without it). */
-export async function renderPageImages(bytes: Uint8Array, opts: RenderOptions = {}): Promise<PageImage[]> {
+export interface RenderedPages {
+  images: PageImage[];
+  /** Pages that could not be rendered, and why (the review page shows their boxes on a blank page). */
+  failed: { page: number | null; message: string }[];
+}
+
+/** Renders every page; a page that fails to render is left out and listed in `failed`. */
+export async function renderPageImages(bytes: Uint8Array, opts: RenderOptions = {}): Promise<RenderedPages> {
   const scale = opts.scale ?? 1.5;
   const quality = opts.quality ?? 0.7;
   const task = pdfjs.getDocument({
@@ -45,7 +51,14 @@ export async function renderPageImages(bytes: Uint8Array, opts: RenderOptions = 
     verbosity: 0,
     ...PDFJS_DATA,
   });
-  const doc = await task.promise;
+  const failed: RenderedPages["failed"] = [];
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    return { images: [], failed: [{ page: null, message: (err as Error)?.message ?? String(err) }] };
+  }
   const factory = doc.canvasFactory as unknown as CanvasFactory;
   const images: PageImage[] = [];
   try {
@@ -62,8 +75,8 @@ export async function renderPageImages(bytes: Uint8Array, opts: RenderOptions = 
         const jpeg = canvasAndContext.canvas.toBuffer("image/jpeg", Math.round(quality * 100));
         images.push({ page: n, width: base.width, height: base.height, src: `data:image/jpeg;base64,${jpeg.toString("base64")}` });
         factory.destroy(canvasAndContext);
-      } catch {
-        // leave the page out
+      } catch (err) {
+        failed.push({ page: n, message: (err as Error)?.message ?? String(err) });
       } finally {
         page.cleanup();
       }
@@ -71,5 +84,5 @@ export async function renderPageImages(bytes: Uint8Array, opts: RenderOptions = 
   } finally {
     await doc.destroy().catch(() => undefined);
   }
-  return images;
+  return { images, failed };
 }

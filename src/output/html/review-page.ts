@@ -78,6 +78,8 @@ const SCRIPT = `
 export interface ReviewPageOptions {
   /** Page images of a PDF (from renderPageImages); pages without an image are drawn blank at their box extent. */
   images?: PageImage[];
+  /** Pages whose image could not be rendered, shown at the top. */
+  imageFailures?: { page: number | null; message: string }[];
 }
 
 function period(row: Row): string {
@@ -99,7 +101,7 @@ function rowLink(i: number, row: Row | undefined): string {
   return `<a href="#row-${i}">ред ${row?.number ? esc(row.number) : i + 1}</a>`;
 }
 
-function issuesBlock(doc: PlanDocument): string {
+function issuesBlock(doc: PlanDocument, imageFailures: { page: number | null; message: string }[]): string {
   const reasons = doc.review.reasons.map((r) => `<li><code>${esc(r.code)}</code> ${esc(r.message)}</li>`).join("");
   const warnings = doc.warnings
     .map((w) => {
@@ -107,8 +109,12 @@ function issuesBlock(doc: PlanDocument): string {
       return `<li><code>${esc(w.code)}</code> ${esc(w.message)}${where}</li>`;
     })
     .join("");
+  const failures = imageFailures
+    .map((f) => `<li>${f.page ? `стр. ${f.page}: ` : ""}изображението не можа да бъде създадено (${esc(f.message)})</li>`)
+    .join("");
   return (
     `<div class="issues">` +
+    (failures ? `<ul class="image-failures">${failures}</ul>` : "") +
     (reasons ? `<div>За проверка (review):</div><ul class="reasons">${reasons}</ul>` : "") +
     (warnings ? `<div>Предупреждения (${doc.warnings.length}):</div><ul class="warnings">${warnings}</ul>` : "<div>Няма предупреждения.</div>") +
     `</div>`
@@ -230,7 +236,7 @@ export function reviewPageHtml(doc: PlanDocument, opts: ReviewPageOptions = {}):
 <style>${STYLE}</style></head>
 <body>
 <header><h1>${esc(title)}</h1><div class="meta">${meta} · <span class="status ${doc.review.status}">${doc.review.status === "ok" ? "ok" : "за проверка"}</span> · <a href="index.html">всички документи</a></div>
-${issuesBlock(doc)}</header>
+${issuesBlock(doc, opts.imageFailures ?? [])}</header>
 ${body}
 <script>${SCRIPT}</script>
 </body></html>
@@ -241,7 +247,13 @@ ${body}
  * Writes `<path>` (atomically). For a PDF, `bytes` are the source's bytes: its pages are rendered
  * as images into the page; without them (or for DOCX) the page has no images.
  */
-export async function writeReviewPage(doc: PlanDocument, path: string, source?: { bytes: Uint8Array; password?: string }): Promise<void> {
-  const images = source && doc.source.format === "pdf" ? await renderPageImages(source.bytes, { password: source.password }) : [];
-  await writeAtomically(path, reviewPageHtml(doc, { images }));
+export async function writeReviewPage(
+  doc: PlanDocument,
+  path: string,
+  source?: { bytes: Uint8Array; password?: string },
+): Promise<{ images: number; failed: { page: number | null; message: string }[] }> {
+  const rendered =
+    source && doc.source.format === "pdf" ? await renderPageImages(source.bytes, { password: source.password }) : { images: [], failed: [] };
+  await writeAtomically(path, reviewPageHtml(doc, { images: rendered.images, imageFailures: rendered.failed }));
+  return { images: rendered.images.length, failed: rendered.failed };
 }
