@@ -179,6 +179,11 @@ describe.runIf(haveChromium)("review pages and index.html in Chromium", () => {
     );
     expect(picked).toEqual({ row: true, oldRow: false });
 
+    // The keyboard: a focused row selected with Enter.
+    await page.focus(`[data-row="${target}"]`);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate((i) => document.querySelectorAll(`.box.active[data-box="${i}"]`).length, target)).toBe(doc.rows[target].boxes!.length);
+
     // A warning link at the top selects its row (when the document has a row warning).
     const warned = doc.warnings.find((w) => w.row !== null && w.row !== undefined);
     if (warned) {

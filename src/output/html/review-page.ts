@@ -70,6 +70,11 @@ const SCRIPT = `
     if(t.hasAttribute("data-box"))select(t.getAttribute("data-box"),"box");
     else select(t.getAttribute("data-row"),"row");
   });
+  document.addEventListener("keydown",function(e){
+    if(e.key!=="Enter"&&e.key!==" ")return;
+    var t=e.target.closest&&e.target.closest("[data-row]");
+    if(t){e.preventDefault();select(t.getAttribute("data-row"),"row");}
+  });
   var m=/^#row-(\\d+)$/.exec(location.hash);
   if(m)select(m[1],"link");
 })();
@@ -146,7 +151,7 @@ function rowElement(row: Row, i: number, warnings: Warning[], showSections: bool
   dl.push(["Статус", warnings.length ? "за проверка" : "ok"]);
   const sections = showSections && row.sections.length ? `<div class="sec">${esc(row.sections.map((s) => [s.number, s.title].filter(Boolean).join(" ")).join(" › "))}</div>` : "";
   return (
-    `<article class="row${warnings.length ? " warn" : ""}" id="row-${i}" data-row="${i}">` +
+    `<article class="row${warnings.length ? " warn" : ""}" id="row-${i}" data-row="${i}" tabindex="0">` +
     sections +
     `<div class="act">${row.number ? `<span class="num">${esc(row.number)}</span>` : ""}${esc(row.activity)}</div>` +
     `<dl>${dl.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>` +
