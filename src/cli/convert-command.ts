@@ -8,7 +8,6 @@ import pLimit from "p-limit";
 import type { ConversionError } from "../model/schema.js";
 import { AllPlansWriter } from "../output/all-plans-stream.js";
 import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
-import { writeIndexPage } from "../output/html/index-page.js";
 import { findInputs, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
@@ -86,7 +85,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   errors.push(...failures.filter((f): f is ConversionError => f !== undefined));
   await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
   // The overview of every plan JSON in --out, with links to the review pages.
-  if (opts.formats.html) await writeIndexPage(opts.outDir);
+  if (opts.formats.html) await (await import("../output/html/index-page.js")).writeIndexPage(opts.outDir);
   progress.finish(
     `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,
   );

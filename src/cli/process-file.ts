@@ -11,7 +11,6 @@ import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
 import { writePlanJson } from "../output/json.js";
 import { writePlanWorkbook } from "../output/workbook.js";
-import { writeReviewPage } from "../output/html/review-page.js";
 
 export interface FileTask {
   path: string;
@@ -68,7 +67,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
     if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);
-    if (task.formats.html) await writeReviewPage(value, htmlPath, { bytes, password: task.password });
+    if (task.formats.html) {
+      // Loaded only when asked for: page rendering (canvas) stays out of the default conversion.
+      const { writeReviewPage } = await import("../output/html/review-page.js");
+      await writeReviewPage(value, htmlPath, { bytes, password: task.password });
+    }
     if (task.formats.json) await writePlanJson(value, jsonPath);
     return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
   } catch (err) {

@@ -16,7 +16,15 @@ import { reviewPageHtml, writeReviewPage } from "../../src/output/html/review-pa
 const root = new URL("../../", import.meta.url).pathname;
 const fixtures = join(root, "fixtures");
 
-async function convertFixture(re: RegExp): Promise<PlanDocument> {
+const converted = new Map<string, Promise<PlanDocument>>();
+/** Each fixture is converted once for the whole file. */
+function convertFixture(re: RegExp): Promise<PlanDocument> {
+  let p = converted.get(re.source);
+  if (!p) converted.set(re.source, (p = convertOnce(re)));
+  return p;
+}
+
+async function convertOnce(re: RegExp): Promise<PlanDocument> {
   const name = (await readdir(fixtures)).filter((n) => re.test(n)).sort()[0];
   expect(name, `a fixture matching ${re}`).toBeDefined();
   return (await convertBuffer(new Uint8Array(await readFile(join(fixtures, name))), { fileName: name })).value;
