@@ -11,6 +11,7 @@
  *    prints our documents/s (whole conversion, and reader alone) as a ratio of mammoth's.
  * 5. Converts one large PDF (default bench/large.pdf) in a child process and
  *    prints its pages and the peak RSS.
+ * 6. The cost of --format html: the fixture PDFs converted with and without the review pages.
  * `-- --only docx` runs only the DOCX part (step 4).
  * Needs `npm run build` first (it is run by `npm ci`).
  */
@@ -161,6 +162,8 @@ async function main(): Promise<void> {
   console.log(`our DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(bareMammoth.seconds / docxReader.seconds).toFixed(2)}`);
   if (bare) pdfSummary(results, pdfPagesTotal, bare);
 
+  if (!docxOnly) await benchHtml(join(root, "fixtures"));
+
   const large = docxOnly ? null : (opt("--large") ?? (await largestBenchPdf()));
   if (large) {
     const pages = await pdfPages(large);
@@ -182,6 +185,32 @@ function pdfSummary(results: Record<string, RunStats>, pdfPagesTotal: number, ba
   console.log(`${cores} workers vs 1 worker on PDFs: ${speedup.toFixed(2)}×  (target ≥ 1.7 on 2 cores)`);
   const speedupAll = results["all, 1 worker"].seconds / results[`all, ${cores} workers`].seconds;
   console.log(`${cores} workers vs 1 worker on all documents: ${speedupAll.toFixed(2)}×`);
+}
+
+/**
+ * The cost of --format html: the fixture PDFs (one copy each, 1 worker) converted to JSON, then to
+ * JSON and HTML (every page rendered to a JPEG); prints both times and the size of the pages.
+ */
+async function benchHtml(fixtures: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "pe-bench-html-"));
+  const pdfs = (await readdir(fixtures)).filter((n) => /\.pdf$/i.test(n));
+  let pages = 0;
+  for (const n of pdfs) {
+    await copyFile(join(fixtures, n), join(dir, n));
+    pages += await pdfPages(join(fixtures, n));
+  }
+  const rows: string[][] = [["--format (fixture PDFs, 1 worker)", "docs", "pages", "seconds", "ms/page", "output MB"]];
+  for (const format of ["json", "json,html"]) {
+    const out = await mkdtemp(join(tmpdir(), "pe-bench-html-out-"));
+    const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", "1", "--quiet", "--force", "--format", format]);
+    let bytes = 0;
+    for (const f of await readdir(out)) bytes += (await stat(join(out, f))).size;
+    rows.push([format, String(pdfs.length), String(pages), r.seconds.toFixed(1), ((r.seconds * 1000) / pages).toFixed(0), (bytes / 2 ** 20).toFixed(1)]);
+    await rm(out, { recursive: true, force: true });
+  }
+  console.log("");
+  printTable(rows);
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function largestBenchPdf(): Promise<string | null> {

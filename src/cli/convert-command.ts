@@ -18,7 +18,7 @@ export interface ConvertCommandOptions {
   inputs: string[];
   outDir: string;
   concurrency: number;
-  formats: { json: boolean; xlsx: boolean };
+  formats: { json: boolean; xlsx: boolean; html?: boolean };
   quiet: boolean;
   force: boolean;
   password?: string;
@@ -84,6 +84,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   await allPlans?.close();
   errors.push(...failures.filter((f): f is ConversionError => f !== undefined));
   await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
+  // The overview of every plan JSON in --out, with links to the review pages.
+  if (opts.formats.html) await (await import("../output/html/index-page.js")).writeIndexPage(opts.outDir);
   progress.finish(
     `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,
   );

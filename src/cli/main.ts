@@ -19,7 +19,8 @@ Usage:
 convert options:
   --out <dir>               where to write <input>.json, <input>.xlsx, all-plans.xlsx, errors.json
   --concurrency <N>         files converted at once, on worker threads (default: CPUs, here ${availableParallelism()})
-  --format <list>           outputs to write: json, xlsx or json,xlsx (default json,xlsx)
+  --format <list>           outputs to write, any of json, xlsx, html (default json,xlsx);
+                            html adds a review page per document and index.html
   --force                   convert again even when the output of the same bytes exists
   --password <p>            password for encrypted PDFs
   --max-size <MB>           skip (as an error) inputs larger than this (default 200)
@@ -105,11 +106,13 @@ async function convertCommand(args: string[], io: { out: NodeJS.WritableStream; 
   });
 }
 
-function parseFormats(text: string): { json: boolean; xlsx: boolean } {
+function parseFormats(text: string): { json: boolean; xlsx: boolean; html: boolean } {
   const parts = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const bad = parts.filter((p) => p !== "json" && p !== "xlsx");
-  if (bad.length || parts.length === 0) throw new UsageError(`--format takes json, xlsx or json,xlsx (got "${text}")`);
-  return { json: parts.includes("json"), xlsx: parts.includes("xlsx") };
+  const bad = parts.filter((p) => p !== "json" && p !== "xlsx" && p !== "html");
+  if (bad.length || parts.length === 0) throw new UsageError(`--format takes a list of json, xlsx, html (got "${text}")`);
+  const html = parts.includes("html");
+  // index.html is built from the plan JSON files in --out: html brings the JSON with it.
+  return { json: html || parts.includes("json"), xlsx: parts.includes("xlsx"), html };
 }
 
 async function compareCommand(args: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): Promise<number> {

@@ -17,7 +17,7 @@ export interface FileTask {
   /** Output file name stem, e.g. "plan.pdf" → plan.pdf.json, plan.pdf.xlsx. */
   stem: string;
   outDir: string;
-  formats: { json: boolean; xlsx: boolean };
+  formats: { json: boolean; xlsx: boolean; html?: boolean };
   force: boolean;
   password?: string;
   maxBytes: number;
@@ -53,8 +53,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     const bytes = new Uint8Array(await readFile(task.path));
     const jsonPath = join(task.outDir, `${task.stem}.json`);
     const xlsxPath = join(task.outDir, `${task.stem}.xlsx`);
+    const htmlPath = join(task.outDir, `${task.stem}.html`);
     // Skipped only when the JSON of the same bytes exists and so does every other requested output.
-    if (!task.force && (!task.formats.xlsx || (await exists(xlsxPath)))) {
+    if (!task.force && (!task.formats.xlsx || (await exists(xlsxPath))) && (!task.formats.html || (await exists(htmlPath)))) {
       const previous = await previousOutput(jsonPath, bytes);
       if (previous) return { ok: true, path: task.path, skipped: true, doc: previous, pages: previous.source.pages ?? 0, ms: ms() };
     }
@@ -66,6 +67,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
     if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);
+    if (task.formats.html) {
+      // Loaded only when asked for: page rendering (canvas) stays out of the default conversion.
+      const { writeReviewPage } = await import("../output/html/review-page.js");
+      await writeReviewPage(value, htmlPath, { bytes, password: task.password });
+    }
     if (task.formats.json) await writePlanJson(value, jsonPath);
     return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
   } catch (err) {

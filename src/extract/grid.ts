@@ -17,6 +17,11 @@ export interface GridCell {
   lines: string[];
   /** 1-based pages on which this cell has text (PDF); [] for DOCX. */
   pages: number[];
+  /**
+   * PDF: the cell's area on each page it lies on, in points with the origin at the page's top-left
+   * (the ruled cell, widened to the glyphs it holds). Absent for DOCX.
+   */
+  boxes?: { page: number; x0: number; y0: number; x1: number; y1: number }[];
   /** Lines that were set in bold / italic throughout (hints for headings); optional. */
   bold?: boolean;
   italic?: boolean;

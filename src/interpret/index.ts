@@ -70,7 +70,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     warnings.push({ code: "no-period", message: "The plan's period was not found in the text before the table.", page: null, row: null });
   }
 
-  const raw: RawRow[] = [];
+  const raw: (RawRow & { table: number })[] = [];
   for (const { grid, map } of plans) {
     for (let c = 0; c < map.roles.length; c++) {
       if (map.roles[c] === "extra" && map.headers[c]) {
@@ -83,7 +83,8 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
       }
     }
     const result = collectRows(grid, map, clean);
-    raw.push(...result.rows);
+    const table = doc.tables.indexOf(grid);
+    raw.push(...result.rows.map((r) => ({ ...r, table })));
     warnings.push(...result.warnings.map((w) => toWarning(w)));
   }
 
@@ -124,6 +125,8 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
       .map(([k, v]) => [k, clean(v)] as const)
       .filter(([, v]) => v !== "");
     if (extraEntries.length) row.extra = Object.fromEntries(extraEntries);
+    if (doc.format === "pdf") row.boxes = r.boxes;
+    else row.origin = { table: r.table, row: r.gridRow };
     return row;
   });
 

@@ -4,7 +4,7 @@
  * cleaned and normalised afterwards.
  */
 import type { Grid, GridCell, GridRow, ExtractWarning } from "../extract/grid.js";
-import type { Section } from "../model/schema.js";
+import type { Box, Section } from "../model/schema.js";
 import { isRepeatedHeader, type ColumnMap, type ColumnRole } from "./columns.js";
 import {
   SectionPath,
@@ -14,6 +14,7 @@ import {
   numberDepth,
   parseHeading,
 } from "./headings.js";
+import { cellBoxes, mergeBoxes } from "./row-boxes.js";
 
 export interface RawRow {
   number: string | null;
@@ -24,6 +25,10 @@ export interface RawRow {
   pages: number[];
   /** Page on which the row starts (PDF), for warnings. */
   page: number | null;
+  /** PDF: the row's area on each page (its cells but a merged side cell); [] for DOCX. */
+  boxes: Box[];
+  /** Index in the grid's rows of the row the plan row starts in. */
+  gridRow: number;
 }
 
 type Cleaner = (lines: string[]) => string;
@@ -131,6 +136,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       // A merged cell that alone runs onto the next page: that page is one of the last row's pages.
       if (measureContinued && lastWasRow && rows.length) {
         rows[rows.length - 1].pages = mergePages(rows[rows.length - 1].pages, measureCell!.pages);
+        rows[rows.length - 1].boxes = mergeBoxes(rows[rows.length - 1].boxes, cellBoxes([measureCell!]));
       }
       if (number && !measureText) {
         warnings.push({ code: "row-number-only", message: `Row ${number} has a number and no text; skipped.`, page: row.page });
@@ -178,6 +184,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       }
       for (const { header, cell } of v.extras) prev.extra[header] = pushLines(prev.extra[header], cell.lines);
       prev.pages = mergePages(prev.pages, rowPages(row));
+      prev.boxes = mergeBoxes(prev.boxes, cellBoxes(row.cells.filter((c) => c !== measureCell)));
       continue;
     }
 
@@ -209,6 +216,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
           prev.lines[key] = pushLines(prev.lines[key], cell.lines);
         }
         prev.pages = mergePages(prev.pages, rowPages(row));
+        prev.boxes = mergeBoxes(prev.boxes, cellBoxes(row.cells.filter((c) => c !== measureCell)));
       }
       continue;
     }
@@ -220,6 +228,8 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       extra: {},
       pages: rowPages(row),
       page: row.page,
+      boxes: cellBoxes(row.cells.filter((c) => c !== measureCell)),
+      gridRow: grid.rows.indexOf(row),
     };
     for (const [role, cell] of v.byRole) {
       if (role === "number" || role === "measure") continue;

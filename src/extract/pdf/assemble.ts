@@ -7,6 +7,7 @@ import type { Grid, GridCell, GridRow } from "../grid.js";
 import type { Fragment, FragmentCell } from "./lattice.js";
 import { clusterValues } from "./lattice.js";
 import { buildLines } from "./text-lines.js";
+import { glyphExtent } from "./glyph-extent.js";
 
 /** Position of a thing in document order. */
 export interface DocPos {
@@ -75,6 +76,21 @@ function cellLines(c: FragmentCell): { lines: string[]; bold: boolean; italic: b
   };
 }
 
+/** The cell's area on its page, widened to enclose its glyphs (a borderless cell's text may stick out). */
+function cellBox(page: number, c: FragmentCell): { page: number; x0: number; y0: number; x1: number; y1: number } {
+  let { x0, y0, x1, y1 } = c;
+  for (const it of c.items) {
+    if (!it.str.trim()) continue;
+    const e = glyphExtent(it);
+    x0 = Math.min(x0, e.x0);
+    x1 = Math.max(x1, e.x1);
+    y0 = Math.min(y0, e.y0);
+    y1 = Math.max(y1, e.y1);
+  }
+  const r = (v: number): number => Math.round(v * 100) / 100;
+  return { page, x0: r(x0), y0: r(y0), x1: r(x1), y1: r(y1) };
+}
+
 function buildFragment(f: Fragment): BuiltFragment {
   const ys = rowEdges(f);
   const rows: { cells: BuiltCell[]; y: number }[] = ys.slice(0, -1).map((y) => ({ cells: [], y }));
@@ -83,6 +99,7 @@ function buildFragment(f: Fragment): BuiltFragment {
     const r1 = Math.max(r0 + 1, nearestIndex(ys, c.y1));
     const { lines, bold, italic } = cellLines(c);
     const cell: GridCell = { col: 0, colSpan: 1, rowSpan: r1 - r0, lines, pages: lines.length > 0 ? [f.page] : [] };
+    cell.boxes = [cellBox(f.page, c)];
     if (bold) cell.bold = true;
     if (italic) cell.italic = true;
     rows[Math.min(r0, rows.length - 1)].cells.push({ cell, x0: c.x0, x1: c.x1, r0, r1 });

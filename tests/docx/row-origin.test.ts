@@ -1,0 +1,28 @@
+/** Every DOCX row says which table and table row it was read from; PDF-only boxes are absent. */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { convertBuffer } from "../../src/convert.js";
+
+const dir = join(import.meta.dirname, "../../fixtures");
+const docxs = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".docx")).sort();
+
+describe("row origin on the DOCX fixtures", () => {
+  it("has the DOCX fixtures", () => {
+    expect(docxs.length).toBeGreaterThanOrEqual(4);
+  });
+  for (const name of docxs) {
+    it(name, async () => {
+      const { value } = await convertBuffer(new Uint8Array(await readFile(join(dir, name))), { fileName: name });
+      let last = { table: -1, row: -1 };
+      for (const row of value.rows) {
+        expect(row.boxes).toBeUndefined();
+        expect(row.origin).toBeDefined();
+        const o = row.origin!;
+        // In document order, one source row per plan row.
+        expect(o.table > last.table || (o.table === last.table && o.row > last.row)).toBe(true);
+        last = o;
+      }
+    });
+  }
+});
