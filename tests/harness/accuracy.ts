@@ -159,10 +159,19 @@ export function scoreDocument(fixture: string, expected: PlanDocument, actual: P
   };
 }
 
-/** Every fixture file with a `<file>.expected.json` beside it. */
+/** Subfolders of fixtures/ holding more fixtures; their names are listed as "<folder>/<file>". */
+export const FIXTURE_SUBFOLDERS = ["office", "scan"];
+
+/** Every fixture file with a `<file>.expected.json` beside it, in dir and its FIXTURE_SUBFOLDERS. */
 export async function listFixtures(dir = FIXTURES_DIR): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => /\.(pdf|docx)$/i.test(n) && names.includes(`${n}.expected.json`)).sort();
+  const found: string[] = [];
+  for (const sub of ["", ...FIXTURE_SUBFOLDERS]) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+    for (const n of names) {
+      if (/\.(pdf|docx|doc|odt|rtf)$/i.test(n) && names.includes(`${n}.expected.json`)) found.push(sub ? `${sub}/${n}` : n);
+    }
+  }
+  return found.sort();
 }
 
 export async function scoreFixture(name: string, dir = FIXTURES_DIR): Promise<FixtureScore> {

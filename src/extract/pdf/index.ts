@@ -13,6 +13,8 @@ import { buildLines, type TextLine } from "./text-lines.js";
 
 export interface ExtractPdfOptions {
   password?: string;
+  /** Pages without a text layer: read by OCR ("auto", the default) or left empty ("off"). */
+  ocr?: "auto" | "off";
 }
 
 /** Fewer visible characters than this in the whole document means there is no text layer. */
