@@ -1,0 +1,14 @@
+import { convertFile } from "./src/convert.js";
+import { releaseOcr } from "./src/extract/ocr/index.js";
+import { scoreDocument } from "./tests/harness/accuracy.js";
+import { readFileSync, writeFileSync } from "node:fs";
+const t = performance.now();
+const r = await convertFile("fixtures/scan/kazanlak-pld-2024.scan.pdf");
+console.log("ms", performance.now() - t, "rss", process.resourceUsage().maxRSS / 1024);
+writeFileSync("/tmp/i15-scan-out.json", JSON.stringify(r.value, null, 1));
+const exp = JSON.parse(readFileSync("fixtures/scan/kazanlak-pld-2024.scan.pdf.expected.json", "utf8"));
+const s = scoreDocument("scan", exp, r.value);
+console.log(s.share, s.foundRows, s.expectedRows, s.extraRows, s.documentMismatches);
+for (const m of s.mismatches) console.log(m.row, m.field, "\n  E:", JSON.stringify(m.expected), "\n  A:", JSON.stringify(m.actual));
+console.log(r.value.warnings.map((w) => w.code + ": " + w.message).join("\n"));
+await releaseOcr();
