@@ -225,26 +225,34 @@ function hasInk(img: Gray, threshold: number): boolean {
   return false;
 }
 
-/** Bounding box of the ink left on a page (ignoring specks), or null. */
+/**
+ * Bounding box of the text left on a page, or null: rows and columns count only with some ink in
+ * them (a few pixels per thousand), so scanner noise does not stretch the box over the whole page.
+ */
 function inkBox(img: Gray, threshold: number): { x0: number; y0: number; x1: number; y1: number } | null {
   const { width: W, height: H, data } = img;
-  let x0 = W;
-  let y0 = H;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 1; y < H - 1; y++) {
-    for (let x = 1; x < W - 1; x++) {
-      const i = y * W + x;
-      // ink with an inked neighbour: noise specks are single pixels
-      if (data[i] <= threshold && (data[i + 1] <= threshold || data[i + W] <= threshold)) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
+  const rows = new Uint32Array(H);
+  const cols = new Uint32Array(W);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (data[y * W + x] <= threshold) {
+        rows[y]++;
+        cols[x]++;
       }
     }
   }
-  return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
+  const span = (counts: Uint32Array, min: number): [number, number] | null => {
+    let a = 0;
+    while (a < counts.length && counts[a] < min) a++;
+    let b = counts.length - 1;
+    while (b > a && counts[b] < min) b--;
+    return a < counts.length ? [a, b + 1] : null;
+  };
+  const ys = span(rows, Math.max(3, W * 0.002));
+  const xs = span(cols, Math.max(3, H * 0.002));
+  if (!ys || !xs) return null;
+  const m = 8;
+  return { x0: Math.max(0, xs[0] - m), y0: Math.max(0, ys[0] - m), x1: Math.min(W, xs[1] + m), y1: Math.min(H, ys[1] + m) };
 }
 
 /** A white margin around an image (Tesseract reads text touching the edge badly). */
