@@ -157,3 +157,25 @@ export function inkCount(ink: Uint8Array, width: number, x0: number, y0: number,
   for (let y = Math.max(0, y0); y < y1; y++) for (let x = Math.max(0, x0); x < x1 && x < width; x++) n += ink[y * width + x];
   return n;
 }
+
+/** The image reduced by `factor` (< 1) with box averaging. */
+export function downscale(img: Gray, factor: number): Gray {
+  if (factor >= 1) return img;
+  const width = Math.max(1, Math.round(img.width * factor));
+  const height = Math.max(1, Math.round(img.height * factor));
+  const data = new Uint8Array(width * height);
+  const fx = img.width / width;
+  const fy = img.height / height;
+  for (let y = 0; y < height; y++) {
+    const sy0 = Math.floor(y * fy);
+    const sy1 = Math.max(sy0 + 1, Math.min(img.height, Math.floor((y + 1) * fy)));
+    for (let x = 0; x < width; x++) {
+      const sx0 = Math.floor(x * fx);
+      const sx1 = Math.max(sx0 + 1, Math.min(img.width, Math.floor((x + 1) * fx)));
+      let sum = 0;
+      for (let yy = sy0; yy < sy1; yy++) for (let xx = sx0; xx < sx1; xx++) sum += img.data[yy * img.width + xx];
+      data[y * width + x] = sum / ((sy1 - sy0) * (sx1 - sx0));
+    }
+  }
+  return { width, height, data };
+}

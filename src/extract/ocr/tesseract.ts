@@ -95,6 +95,8 @@ async function read(w: TesseractWorker, image: Buffer, mode: Segmentation, dpi: 
     await w.setParameters({ tessedit_pageseg_mode: (mode === "block" ? "6" : "3") as never, preserve_interword_spaces: "0",
       // the resolution is known from the page: Tesseract then neither guesses it nor says so on stderr
       user_defined_dpi: String(Math.round(dpi)),
+      // plans are dark text on light paper: no second pass looking for inverted (white on dark) text
+      tessedit_do_invert: "0",
     });
     const { data } = await w.recognize(image, {}, { blocks: true, text: false, hocr: false, tsv: false });
     const words: OcrWord[] = [];
