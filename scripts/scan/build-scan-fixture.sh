@@ -38,4 +38,3 @@ for png in "$WORK"/page-*.png; do
 done
 npx --no-install tsx scripts/scan/scan-fixture.ts wrap "$OUT/$STEM.pdf" "$DPI" "$WORK"/scan-*.jpg
 npx --no-install tsx scripts/scan/scan-fixture.ts expected "$WORK/$STEM.pdf" "$OUT/$STEM.pdf"
-cp "$WORK/$STEM.pdf" /tmp/scan-vector.pdf 2>/dev/null || true
