@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
 import { detectFormat, type InputFormat } from "./extract/detect.js";
+import { placeLowConfidenceWords } from "./extract/ocr/row-warnings.js";
 import { interpretDocument } from "./interpret/index.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
@@ -66,6 +67,8 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options);
   const interpreted = interpretDocument(extracted, { abbreviations: options.abbreviations ?? defaultAbbreviations() });
+  // OCR: words read with low confidence are reported with the row they ended up in.
+  interpreted.warnings = placeLowConfidenceWords(interpreted.rows, interpreted.warnings);
   const value = validatePlan({
     schemaVersion: SCHEMA_VERSION,
     source: { file: fileName, format, sha256, pages: extracted.pages },

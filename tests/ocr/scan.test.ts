@@ -50,7 +50,10 @@ describe("a scanned plan", () => {
     expect(ocrPages).toEqual(Array.from({ length: expected.source.pages ?? 0 }, (_, i) => i + 1));
     expect(actual.review.status).toBe("check");
     expect(actual.review.reasons.map((r) => r.code)).toContain("ocr");
-    for (const w of actual.warnings.filter((x) => x.code === "ocr-low-confidence")) expect(w.page).not.toBeNull();
+    for (const w of actual.warnings.filter((x) => x.code === "ocr-low-confidence")) {
+      expect(w.page).not.toBeNull();
+      if (w.row != null) expect(actual.rows[w.row].pages).toContain(w.page);
+    }
   });
 
   it("with --ocr off it has no text layer, as before", async () => {

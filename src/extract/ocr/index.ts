@@ -14,6 +14,7 @@ import type { Segment } from "../pdf/paths.js";
 import { largestPageImage, type PageImage } from "./page-image.js";
 import { binarize, crop, downscale, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "./raster.js";
 import { eraseLines, findPixelLines, type PixelLine } from "./rulings.js";
+import { doubtfulWordWarning } from "./row-warnings.js";
 import { recognize, type OcrWord } from "./tesseract.js";
 
 export { releaseOcr } from "./tesseract.js";
@@ -70,14 +71,8 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
           message: `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, skew ${r.skew}° corrected): check its rows`,
           page: p.number,
         });
-        if (r.doubtful.length > 0) {
-          const shown = r.doubtful.slice(0, 8).map((w) => `"${w}"`).join(", ");
-          warnings.push({
-            code: "ocr-low-confidence",
-            message: `page ${p.number}: ${r.doubtful.length} word(s) read by OCR with low confidence and not in the dictionary: ${shown}${r.doubtful.length > 8 ? ", …" : ""}`,
-            page: p.number,
-          });
-        }
+        // one warning a word for now: placeLowConfidenceWords regroups them by row once rows exist
+        for (const word of r.doubtful) warnings.push(doubtfulWordWarning(p.number, word));
       } finally {
         page.cleanup();
       }
