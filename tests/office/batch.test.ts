@@ -1,5 +1,5 @@
 /**
- * A folder mixing PDF, DOCX, DOC, ODT and RTF converts in one batch; on a machine without LibreOffice
+ * A folder mixing PDF, DOCX, DOC, ODT, RTF and a scanned PDF converts in one batch; on a machine without LibreOffice
  * (PATH without soffice) the .doc/.odt/.rtf inputs fail with needs-libreoffice and the rest convert.
  * Runs the built command line (npm test builds dist/ first).
  */
@@ -21,7 +21,7 @@ function convert(input: string, out: string, env: NodeJS.ProcessEnv) {
     encoding: "utf8",
     cwd: root,
     env,
-    timeout: 300_000,
+    timeout: 540_000,
   });
 }
 
@@ -59,9 +59,10 @@ describe("a folder mixing every input format", () => {
   } else if (!gate.run) {
     it.skip("with LibreOffice (not installed)", () => undefined);
   } else {
-    it("with LibreOffice: all five convert in one batch, with the same rows", { timeout: 300_000 }, async () => {
+    it("with LibreOffice: all five formats and a scan convert in one batch, with the same rows", { timeout: 600_000 }, async () => {
       const out = await mkdtemp(join(tmpdir(), "pe-mixed-out-"));
       outs.push(out);
+      await copyFile(join(FIXTURES_DIR, "scan", `${STEM}.scan.pdf`), join(dir, "scan.pdf"));
       const r = convert(dir, out, process.env);
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(await readFile(join(out, "errors.json"), "utf8"))).toEqual([]);
@@ -71,6 +72,9 @@ describe("a folder mixing every input format", () => {
         expect(doc.source.format).toBe(ext);
         expect(doc.rows).toEqual(docx.rows);
       }
+      const scan = JSON.parse(await readFile(join(out, "scan.pdf.json"), "utf8"));
+      expect(scan.rows.length).toBeGreaterThan(0);
+      expect(scan.warnings.filter((w: { code: string }) => w.code === "ocr-page").length).toBe(scan.source.pages);
     });
   }
 });
