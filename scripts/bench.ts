@@ -233,3 +233,4 @@ function printTable(rows: string[][]): void {
 }
 
 await main();
+await (await import("./bench-ocr.js")).benchOcr();

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
-import { detectFormat } from "./extract/detect.js";
+import { detectFormat, type InputFormat } from "./extract/detect.js";
+import { placeLowConfidenceWords } from "./extract/ocr/row-warnings.js";
 import { interpretDocument } from "./interpret/index.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
@@ -20,6 +21,10 @@ export interface ConvertOptions {
   abbreviations?: AbbreviationTable;
   /** Largest input accepted, in bytes (default 200 MB). */
   maxBytes?: number;
+  /** OCR of PDF pages without a text layer: "auto" (default) or "off". */
+  ocr?: "auto" | "off";
+  /** Time one LibreOffice conversion (.doc, .odt, .rtf) may take, in ms (default 120 s). */
+  officeTimeoutMs?: number;
 }
 
 export interface ConvertResult {
@@ -35,17 +40,20 @@ function defaultAbbreviations(): AbbreviationTable {
   return defaultTable;
 }
 
-async function extract(bytes: Uint8Array, format: "pdf" | "docx", password?: string): Promise<ExtractedDocument> {
+async function extract(bytes: Uint8Array, format: InputFormat, options: ConvertOptions): Promise<ExtractedDocument> {
   if (format === "pdf") {
     const { extractPdf } = await import("./extract/pdf/index.js");
-    return extractPdf(bytes, { password });
+    return extractPdf(bytes, { password: options.password, ocr: options.ocr ?? "auto" });
   }
   const { extractDocx } = await import("./extract/docx/index.js");
-  return extractDocx(bytes);
+  if (format === "docx") return extractDocx(bytes);
+  // .doc, .odt, .rtf: LibreOffice saves them as DOCX, which is then read like any DOCX.
+  const { convertToDocx } = await import("./extract/office/libreoffice.js");
+  return extractDocx(await convertToDocx(bytes, format, { timeoutMs: options.officeTimeoutMs }));
 }
 
 /**
- * Convert a PDF or DOCX held in memory. Throws ConversionFailure (with a `code`) when the input
+ * Convert a PDF, DOCX, DOC, ODT or RTF held in memory (the last three need LibreOffice). Throws ConversionFailure (with a `code`) when the input
  * cannot be read as a plan; problems within a readable plan come back as `warnings`.
  */
 export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions = {}): Promise<ConvertResult> {
@@ -57,8 +65,10 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   const format = detectFormat(bytes);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options.password);
+  const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options);
   const interpreted = interpretDocument(extracted, { abbreviations: options.abbreviations ?? defaultAbbreviations() });
+  // OCR: words read with low confidence are reported with the row they ended up in.
+  interpreted.warnings = placeLowConfidenceWords(interpreted.rows, interpreted.warnings);
   const value = validatePlan({
     schemaVersion: SCHEMA_VERSION,
     source: { file: fileName, format, sha256, pages: extracted.pages },

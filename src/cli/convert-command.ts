@@ -24,6 +24,7 @@ export interface ConvertCommandOptions {
   password?: string;
   maxBytes: number;
   abbreviationsFile?: string;
+  ocr?: "auto" | "off";
   tty: boolean;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
@@ -60,6 +61,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             password: opts.password,
             maxBytes: opts.maxBytes,
             abbreviationsFile: opts.abbreviationsFile,
+            ocr: opts.ocr,
           };
           const result: FileResult = await executor.run(task);
           const display = relative(process.cwd(), file) || file;

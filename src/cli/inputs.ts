@@ -1,6 +1,6 @@
 /**
- * Command-line paths → the list of input files: folders searched recursively for .pdf and .docx
- * (any case), files taken as given. Sorted, so runs are repeatable.
+ * Command-line paths → the list of input files: folders searched recursively for .pdf, .docx, .doc,
+ * .odt and .rtf (any case), files taken as given. Sorted, so runs are repeatable.
  */
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -47,5 +47,6 @@ async function walk(dir: string, extensions: RegExp): Promise<string[]> {
   return out;
 }
 
-export const PLAN_EXTENSIONS = /\.(pdf|docx)$/i;
+/** Plan inputs: PDF and DOCX, and .doc, .odt, .rtf (read through LibreOffice). */
+export const PLAN_EXTENSIONS = /\.(pdf|docx|doc|odt|rtf)$/i;
 export const JSON_EXTENSIONS = /\.json$/i;

@@ -25,9 +25,11 @@ convert options:
   --password <p>            password for encrypted PDFs
   --max-size <MB>           skip (as an error) inputs larger than this (default 200)
   --abbreviations <file>    JSON file of abbreviations that adds to or overrides the bundled table
+  --ocr auto|off            read PDF pages without a text layer (scans) by OCR (default auto)
   --quiet                   print only errors
 
-Folders are searched recursively for .pdf and .docx files. Exit code: 0 when every input converted,
+Folders are searched recursively for .pdf, .docx, .doc, .odt and .rtf files (the last three are
+read through LibreOffice, which must be installed for them). Exit code: 0 when every input converted,
 1 when at least one failed (see <out>/errors.json), 2 for a usage error.
 `;
 
@@ -76,6 +78,7 @@ async function convertCommand(args: string[], io: { out: NodeJS.WritableStream; 
       "max-size": { type: "string" },
       abbreviations: { type: "string" },
       quiet: { type: "boolean" },
+      ocr: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -90,7 +93,10 @@ async function convertCommand(args: string[], io: { out: NodeJS.WritableStream; 
   const formats = parseFormats(values.format ?? "json,xlsx");
   const maxMb = values["max-size"] === undefined ? 200 : Number(values["max-size"]);
   if (!(maxMb > 0)) throw new UsageError("--max-size takes a number of megabytes > 0");
+  const ocr = values.ocr ?? "auto";
+  if (ocr !== "auto" && ocr !== "off") throw new UsageError(`--ocr takes auto or off (got "${ocr}")`);
   return runConvert({
+    ocr,
     inputs: positionals,
     outDir: values.out,
     concurrency,

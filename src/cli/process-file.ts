@@ -22,6 +22,7 @@ export interface FileTask {
   password?: string;
   maxBytes: number;
   abbreviationsFile?: string;
+  ocr?: "auto" | "off";
 }
 
 export type FileResult =
@@ -64,6 +65,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       password: task.password,
       maxBytes: task.maxBytes,
       abbreviations: abbreviationsFor(task.abbreviationsFile),
+      ocr: task.ocr,
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
     if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);

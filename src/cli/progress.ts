@@ -17,6 +17,8 @@ export class Progress {
   private done = 0;
   private failed = 0;
   private pages = 0;
+  /** Pages read by OCR (scans), counted from the documents' ocr-page warnings. */
+  private ocrPages = 0;
   private readonly started = performance.now();
   private barShown = false;
 
@@ -24,13 +26,15 @@ export class Progress {
 
   file(result: FileResult, display: string): void {
     this.done++;
+    const ocr = result.ok && !result.skipped ? result.doc.warnings.filter((w) => w.code === "ocr-page").length : 0;
     if (result.ok) this.pages += result.pages;
     else this.failed++;
+    this.ocrPages += ocr;
     if (!result.ok) {
       this.clearBar();
       this.opts.err.write(`error: ${display}: ${result.message} [${result.code}]\n`);
     } else if (!this.opts.quiet && !this.opts.tty) {
-      const what = result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings`;
+      const what = result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings${ocr ? `, ${ocr} page(s) read by OCR` : ""}`;
       this.opts.out.write(`ok: ${display} (${what})\n`);
     }
     if (!this.opts.quiet && this.opts.tty) this.drawBar();
@@ -49,7 +53,7 @@ export class Progress {
     const left = this.done ? (secs / this.done) * (total - this.done) : 0;
     const line =
       `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${total} files · ` +
-      `${pps.toFixed(1)} pages/s · ${this.failed} failed · ${formatTime(left)} left`;
+      `${pps.toFixed(1)} pages/s${this.ocrPages ? ` (${this.ocrPages} by OCR)` : ""} · ${this.failed} failed · ${formatTime(left)} left`;
     this.opts.err.write(`\r${line}\x1b[K`);
     this.barShown = true;
   }

@@ -84,6 +84,7 @@ export type ConversionErrorCode =
   | "damaged"
   | "encrypted"
   | "no-text-layer"
+  | "needs-libreoffice"
   | "no-plan-table"
   | "too-large"
   | "io";

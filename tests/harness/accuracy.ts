@@ -159,10 +159,19 @@ export function scoreDocument(fixture: string, expected: PlanDocument, actual: P
   };
 }
 
-/** Every fixture file with a `<file>.expected.json` beside it. */
+/** Subfolders of fixtures/ holding more fixtures; their names are listed as "<folder>/<file>". */
+export const FIXTURE_SUBFOLDERS = ["office", "scan"];
+
+/** Every fixture file with a `<file>.expected.json` beside it, in dir and its FIXTURE_SUBFOLDERS. */
 export async function listFixtures(dir = FIXTURES_DIR): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => /\.(pdf|docx)$/i.test(n) && names.includes(`${n}.expected.json`)).sort();
+  const found: string[] = [];
+  for (const sub of ["", ...FIXTURE_SUBFOLDERS]) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
+    for (const n of names) {
+      if (/\.(pdf|docx|doc|odt|rtf)$/i.test(n) && names.includes(`${n}.expected.json`)) found.push(sub ? `${sub}/${n}` : n);
+    }
+  }
+  return found.sort();
 }
 
 export async function scoreFixture(name: string, dir = FIXTURES_DIR): Promise<FixtureScore> {
@@ -199,4 +208,51 @@ export function formatTable(scores: FixtureScore[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   return [fmt(head), fmt(widths.map((w) => "-".repeat(w))), ...lines.map(fmt)].join("\n");
+}
+
+/** Levenshtein distance (characters). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** A field's value as text for the character measure ("" for null; lists joined by " | "). */
+function fieldText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map(fieldText).join(" | ");
+  if (typeof v === "object") return Object.values(v as Record<string, unknown>).map(fieldText).join(" ");
+  return String(v);
+}
+
+/**
+ * Character accuracy (for OCR): 1 − (edit distance / expected length) summed over every compared
+ * text field of every expected row (a row not found counts as wholly wrong). Pages are left out
+ * (not text).
+ */
+export function characterAccuracy(expected: PlanDocument, actual: PlanDocument): { accuracy: number; chars: number; errors: number } {
+  const match = matchRows(expected.rows, actual.rows);
+  let chars = 0;
+  let errors = 0;
+  expected.rows.forEach((er, e) => {
+    const a = match.get(e);
+    const ar = a === undefined ? undefined : actual.rows[a];
+    for (const [field, get] of Object.entries(ROW_FIELDS)) {
+      if (field === "pages") continue;
+      const et = fieldText(get(er));
+      chars += et.length;
+      errors += ar ? Math.min(Math.max(et.length, 1), editDistance(et, fieldText(get(ar)))) : et.length;
+    }
+  });
+  return { accuracy: chars ? Math.max(0, 1 - errors / chars) : 1, chars, errors };
 }

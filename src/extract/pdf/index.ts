@@ -13,6 +13,8 @@ import { buildLines, type TextLine } from "./text-lines.js";
 
 export interface ExtractPdfOptions {
   password?: string;
+  /** Pages without a text layer: read by OCR ("auto") or left empty ("off", the default here; convertBuffer defaults to "auto"). */
+  ocr?: "auto" | "off";
 }
 
 /** Fewer visible characters than this in the whole document means there is no text layer. */
@@ -44,6 +46,10 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
     }
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+  if (opts.ocr === "auto") {
+    const { ocrPagesWithoutText } = await import("../ocr/index.js");
+    await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
   }
   return extractFromPages(pages, warnings);
 }

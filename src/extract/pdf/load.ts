@@ -27,7 +27,7 @@ export { pdfjs };
  * Opens a document; maps pdfjs errors to ConversionFailure ("encrypted", "damaged").
  * The bytes are copied: pdfjs transfers (detaches) the buffer it is given.
  */
-export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, password?: string, options: { images?: boolean } = {}): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw new ConversionFailure("empty", "the file is empty");
   const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1024))).toString("latin1");
   if (!head.includes("%PDF-")) {
@@ -41,8 +41,8 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     useSystemFonts: false,
     useWorkerFetch: false,
     stopAtErrors: false,
-    // Images are never looked at: skip decoding them (scans would cost time and memory).
-    maxImageSize: 0,
+    // Images are only looked at for OCR: otherwise skip decoding them (scans cost time and memory).
+    maxImageSize: options.images ? -1 : 0,
     verbosity: 0,
     ...PDFJS_DATA,
   });

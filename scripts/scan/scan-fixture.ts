@@ -1,0 +1,125 @@
+/**
+ * The scanned-plan fixture (run by scripts/scan/build-scan-fixture.sh):
+ *
+ *   npx tsx scripts/scan/scan-fixture.ts source <workdir>          the .fodt of the first ROWS rows of the seed
+ *   npx tsx scripts/scan/scan-fixture.ts expected <vector.pdf> <scan.pdf>
+ *                                       <scan.pdf>.expected.json: the subset's rows, with the pages each row
+ *                                       has on the vector PDF the scan was rasterised from
+ *   npx tsx scripts/scan/scan-fixture.ts wrap <out.pdf> <dpi> <page.jpg>...   an image-only PDF, one JPEG a page
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { validatePlan, type PlanDocument } from "../../src/model/schema.js";
+import { KAZ, loadSeed } from "../fixtures/catalog.js";
+import { renderFodt } from "../fixtures/fodt.js";
+import { pdfPageCount, rowPages } from "../fixtures/pages.js";
+import { kazanlak } from "../fixtures/renditions.js";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+/** Rows of the seed plan in the scan: enough for three landscape pages. */
+const ROWS = 9;
+export const SCAN_STEM = `${KAZ}.scan`;
+
+function subset(): PlanDocument {
+  const seed = loadSeed(ROOT, KAZ);
+  return { ...seed, rows: seed.rows.slice(0, ROWS) };
+}
+
+const rendition = (doc: PlanDocument) => kazanlak(doc, SCAN_STEM, true);
+
+function expected(vectorPdf: string, scanPdf: string): void {
+  const doc = subset();
+  const pages = rowPages(vectorPdf, rendition(doc), doc); // also checks every cell's printed text
+  const out: PlanDocument = {
+    ...doc,
+    source: {
+      file: basename(scanPdf),
+      format: "pdf",
+      sha256: createHash("sha256").update(readFileSync(scanPdf)).digest("hex"),
+      pages: pdfPageCount(vectorPdf),
+    },
+    rows: doc.rows.map((row, i) => ({ ...row, pages: pages[i] })),
+    // Rows read by OCR always ask for a human check.
+    review: { status: "check", reasons: [{ code: "ocr", message: "rows read by OCR" }] },
+  };
+  validatePlan(out);
+  writeFileSync(`${scanPdf}.expected.json`, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`${scanPdf}: ${out.source.pages} pages, ${out.rows.length} rows`);
+}
+
+/** JPEG size from its SOF marker. */
+function jpegSize(b: Buffer): { w: number; h: number; comps: number } {
+  let i = 2;
+  while (i < b.length) {
+    if (b[i] !== 0xff) throw new Error("bad JPEG");
+    const marker = b[i + 1];
+    const len = b.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { h: b.readUInt16BE(i + 5), w: b.readUInt16BE(i + 7), comps: b[i + 9] };
+    }
+    i += 2 + len;
+  }
+  throw new Error("no SOF in JPEG");
+}
+
+/** A minimal PDF: each page one JPEG drawn over the whole page, no text. */
+function wrap(out: string, dpi: number, images: string[]): void {
+  const objs: Buffer[] = [];
+  const add = (b: Buffer): number => objs.push(b);
+  const pageIds: number[] = [];
+  const kids: number[] = [];
+  // 1: catalog, 2: pages (filled at the end)
+  add(Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"));
+  add(Buffer.alloc(0));
+  for (const img of images) {
+    const data = readFileSync(img);
+    const { w, h, comps } = jpegSize(data);
+    const pw = (w * 72) / dpi;
+    const ph = (h * 72) / dpi;
+    const imgId = add(
+      Buffer.concat([
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace ${comps === 1 ? "/DeviceGray" : "/DeviceRGB"} /BitsPerComponent 8 /Filter /DCTDecode /Length ${data.length} >>\nstream\n`,
+        ),
+        data,
+        Buffer.from("\nendstream"),
+      ]),
+    );
+    const content = `q ${pw.toFixed(2)} 0 0 ${ph.toFixed(2)} 0 0 cm /Im0 Do Q`;
+    const contentId = add(Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`));
+    const pageId = add(
+      Buffer.from(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im0 ${imgId} 0 R >> >> /Contents ${contentId} 0 R >>`,
+      ),
+    );
+    pageIds.push(pageId);
+    kids.push(pageId);
+  }
+  objs[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
+  const offsets: number[] = [];
+  let pos = parts[0].length;
+  objs.forEach((o, i) => {
+    offsets.push(pos);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
+    parts.push(b);
+    pos += b.length;
+  });
+  const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
+  writeFileSync(out, Buffer.concat(parts));
+  console.log(`${out}: ${images.length} image-only pages`);
+}
+
+const [cmd, ...args] = process.argv.slice(2);
+if (cmd === "source" && args[0]) {
+  const path = join(args[0], `${SCAN_STEM}.fodt`);
+  writeFileSync(path, renderFodt(rendition(subset())));
+  console.log(`wrote ${path}`);
+} else if (cmd === "expected" && args.length === 2) expected(args[0], args[1]);
+else if (cmd === "wrap" && args.length >= 3) wrap(args[0], Number(args[1]), args.slice(2));
+else {
+  console.error("usage: scan-fixture.ts source <dir> | expected <vector.pdf> <scan.pdf> | wrap <out.pdf> <dpi> <jpg>...");
+  process.exit(2);
+}
