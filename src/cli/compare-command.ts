@@ -1,7 +1,8 @@
 /**
  * `plan-extract compare`: contract JSON files of several plans → one comparison workbook.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { PlanDocument } from "../model/schema.js";
 import { writeComparisonWorkbook } from "../output/compare.js";
 import { loadThemes } from "../output/themes.js";
@@ -20,10 +21,10 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
   let failed = missing.length;
   for (const m of missing) opts.stderr.write(`error: ${m.path}: ${m.message}\n`);
   const docs: PlanDocument[] = [];
-  for (const file of files) {
+  for (const { display: file, fsPath } of files) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(file, "utf8"));
+      parsed = JSON.parse(await readFile(fsPath, "utf8"));
     } catch (err) {
       opts.stderr.write(`error: ${file}: not readable JSON (${(err as Error).message})\n`);
       failed++;
@@ -44,7 +45,14 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
     return 1;
   }
   const themes = loadThemes(opts.themesFile);
-  await writeComparisonWorkbook(docs, opts.out, { themes });
+  try {
+    await mkdir(dirname(opts.out), { recursive: true });
+    await writeComparisonWorkbook(docs, opts.out, { themes });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    opts.stderr.write(`error: cannot write ${opts.out}: ${e?.code ?? e?.message ?? String(err)}\n`);
+    return 1;
+  }
   opts.stdout.write(`${docs.length} plan(s) compared → ${opts.out}\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { convertBuffer } from "../convert.js";
+import { convertBuffer, readInputFile } from "../convert.js";
 import { ConversionFailure } from "../extract/grid.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
@@ -13,7 +13,10 @@ import { writePlanJson } from "../output/json.js";
 import { writePlanWorkbook } from "../output/workbook.js";
 
 export interface FileTask {
+  /** The input's path as shown (escaped, see display-name.ts). */
   path: string;
+  /** The path to open: text, or bytes when the name is not valid UTF-8. */
+  source: string | Uint8Array;
   /** Output file name stem, e.g. "plan.pdf" → plan.pdf.json, plan.pdf.xlsx. */
   stem: string;
   outDir: string;
@@ -26,7 +29,18 @@ export interface FileTask {
 
 export type FileResult =
   | { ok: true; path: string; skipped: boolean; doc: PlanDocument; pages: number; ms: number }
-  | { ok: false; path: string; code: string; message: string; ms: number };
+  | {
+      ok: false;
+      path: string;
+      code: string;
+      message: string;
+      ms: number;
+      /** The failure is writing to --out (full, read-only), not the input: the batch stops. */
+      outputFault?: boolean;
+    };
+
+/** An output that could not be written: the fault of --out, not of the input. */
+class OutputFault extends Error {}
 
 const tables = new Map<string, AbbreviationTable>();
 function abbreviationsFor(file: string | undefined): AbbreviationTable {
@@ -43,14 +57,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const info = await stat(task.path);
-    if (info.size > task.maxBytes) {
-      throw new ConversionFailure(
-        "too-large",
-        `the file is ${(info.size / 1048576).toFixed(1)} MB, above the limit of ${(task.maxBytes / 1048576).toFixed(1)} MB (--max-size)`,
-      );
-    }
-    const bytes = new Uint8Array(await readFile(task.path));
+    const bytes = await readInputFile(typeof task.source === "string" ? task.source : Buffer.from(task.source), task.maxBytes);
     const jsonPath = join(task.outDir, `${task.stem}.json`);
     const xlsxPath = join(task.outDir, `${task.stem}.xlsx`);
     // Skipped only when the JSON of the same bytes exists and so does every other requested output.
@@ -65,16 +72,36 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       abbreviations: abbreviationsFor(task.abbreviationsFile),
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
-    if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);
-    if (task.formats.json) await writePlanJson(value, jsonPath);
+    if (task.formats.xlsx) await writeOutput(xlsxPath, () => writePlanWorkbook([value], xlsxPath));
+    if (task.formats.json) await writeOutput(jsonPath, () => writePlanJson(value, jsonPath));
     return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
   } catch (err) {
+    if (err instanceof OutputFault) return { ok: false, path: task.path, code: "io", message: err.message, ms: ms(), outputFault: true };
     if (err instanceof ConversionFailure) return { ok: false, path: task.path, code: err.code, message: err.message, ms: ms() };
     const e = err as NodeJS.ErrnoException;
     if (e && typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) {
       return { ok: false, path: task.path, code: "io", message: e.message, ms: ms() };
     }
-    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${e?.message ?? String(err)}`, ms: ms() };
+    if (err instanceof RangeError) {
+      // V8's own limits (string length, call stack, array size) reached on a hostile input.
+      return { ok: false, path: task.path, code: "too-complex", message: `the file is too complex to read: ${e.message}`, ms: ms() };
+    }
+    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${String(e?.message ?? err).replace(/\s+/g, " ")}; please report this file`, ms: ms() };
+  }
+}
+
+async function writeOutput(path: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason =
+      e?.code === "ENOSPC" || e?.code === "EDQUOT"
+        ? "no space left on the device"
+        : e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS"
+          ? "the folder is not writable"
+          : (e?.code ?? String(e?.message ?? err));
+    throw new OutputFault(`cannot write ${basename(path)} in --out: ${reason}`);
   }
 }
 

@@ -36,10 +36,15 @@ export class AllPlansWriter {
   private readonly pending = new Map<number, PlanDocument | null>();
   private next = 0;
   private written = 0;
+  /** A write fault of the file stream (read-only or full folder), kept for close() to report. */
+  private fault: Error | null = null;
 
   constructor(private readonly path: string) {
     this.tmp = temporaryPathFor(path);
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
+    (this.workbook as unknown as { stream: NodeJS.EventEmitter }).stream.on("error", (err: Error) => {
+      this.fault ??= err;
+    });
     this.workbook.creator = "plan-extract";
     this.workbook.created = new Date();
     this.activities = this.addSheet(ACTIVITIES_SHEET, ACTIVITY_COLUMNS, 60);
@@ -110,7 +115,9 @@ export class AllPlansWriter {
       s.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rows), column: s.columns.length } };
       s.sheet.commit();
     }
+    if (this.fault) throw this.fault;
     await this.workbook.commit();
+    if (this.fault) throw this.fault;
     if (this.written === 0) {
       await rm(this.tmp, { force: true });
       return false;
