@@ -17,9 +17,9 @@ export const DEFAULT_MAX_INPUT_MB = 200;
 // --- DOCX (src/extract/docx) ---------------------------------------------------------------------
 
 /** Largest inflated size of one DOCX part (bytes), judged from the ZIP directory before inflating. */
-export const MAX_DOCX_PART_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCX_PART_BYTES = 32 * 1024 * 1024;
 /** Largest inflated size of all DOCX parts read together (bytes). */
-export const MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024;
+export const MAX_DOCX_TOTAL_BYTES = 96 * 1024 * 1024;
 /** Deepest XML element nesting accepted (Word's own documents stay under 40). */
 export const MAX_XML_DEPTH = 256;
 /** Most grid columns of a table: Word allows 63; gridSpan and gridBefore are clamped to this. */
@@ -38,8 +38,8 @@ export const MAX_CELL_CHARS = 100_000;
 
 // --- PDF (src/extract/pdf) -------------------------------------------------------------------------
 
-/** Most operators in one page's operator list. */
-export const MAX_PAGE_OPERATORS = 2_000_000;
+/** Most operators in one page's operator list (the densest fixture page has 5,600). */
+export const MAX_PAGE_OPERATORS = 250_000;
 /** Longest time reading one page's operators may take (ms); pdf.js yields, so the limit is seen. */
 export const MAX_PAGE_MILLISECONDS = 30_000;
 /** Most distinct ruling lines of one direction on a page, after duplicates are merged. */

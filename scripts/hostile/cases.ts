@@ -69,7 +69,7 @@ const header = `<w:tr>${cell("№")}${cell("Дейност")}${cell("Срок")}
 export function denseGridPdf(n: number): Uint8Array {
   const step = 4;
   const size = n * step + 20;
-  const lines: string[] = ["0.5 w", "BT /F1 3 Tf 12 12 Td (x) Tj ET"];
+  const lines: string[] = ["0.5 w", "BT /F1 3 Tf 12 12 Td (No Activity Deadline Responsible Indicator Financing Note) Tj ET"];
   for (let i = 0; i <= n; i++) {
     const p = 10 + i * step;
     lines.push(`10 ${p} m ${size - 10} ${p} l S`, `${p} 10 m ${p} ${size - 10} l S`);
