@@ -39,7 +39,7 @@ export const MAX_CELL_CHARS = 100_000;
 // --- PDF (src/extract/pdf) -------------------------------------------------------------------------
 
 /** Most operators in one page's operator list (the densest fixture page has 5,600). */
-export const MAX_PAGE_OPERATORS = 250_000;
+export const MAX_PAGE_OPERATORS = 100_000;
 /** Longest time reading one page's operators may take (ms); pdf.js yields, so the limit is seen. */
 export const MAX_PAGE_MILLISECONDS = 30_000;
 /** Most distinct ruling lines of one direction on a page, after duplicates are merged. */

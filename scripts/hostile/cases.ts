@@ -124,13 +124,13 @@ export function zipBombDocx(mb: number): Promise<Uint8Array> {
 export function hostileCases(scale: "full" | "small" = "full"): HostileCase[] {
   const full = scale === "full";
   return [
-    { name: "dense-grid.pdf", what: `${full ? 3000 : 800}² ruled grid`, bytes: async () => denseGridPdf(full ? 3000 : 800), codes: ["too-complex", "no-plan-table"] },
-    { name: "endless-operators.pdf", what: `${full ? "20M" : "3M"} operators on one page`, bytes: async () => endlessOperatorsPdf(full ? 7_000_000 : 1_000_000), codes: ["too-complex", "timeout"] },
+    { name: "dense-grid.pdf", what: `${full ? 3000 : 1600}² ruled grid`, bytes: async () => denseGridPdf(full ? 3000 : 1600), codes: ["too-complex", "no-plan-table"] },
+    { name: "endless-operators.pdf", what: `${full ? "21M" : "600k"} operators on one page`, bytes: async () => endlessOperatorsPdf(full ? 7_000_000 : 200_000), codes: ["too-complex", "timeout"] },
     { name: "deep-nesting.docx", what: `${full ? "200,000" : "20,000"}-deep XML`, bytes: () => deepNestingDocx(full ? 200_000 : 20_000), codes: ["too-complex"] },
     { name: "huge-gridspan.docx", what: "w:gridSpan 2·10⁹", bytes: hugeGridSpanDocx, codes: ["no-plan-table", "too-complex"] },
     { name: "huge-numbering.docx", what: "numbering start 2·10⁹, letters", bytes: hugeNumberingDocx, codes: ["no-plan-table", "too-complex"] },
     { name: "many-rows.docx", what: `${full ? "200,000" : "30,000"}-row table`, bytes: () => manyRowsDocx(full ? 200_000 : 30_000), codes: ["too-complex", "too-large"] },
     { name: "huge-cell.docx", what: `${full ? "60M" : "2M"}-character cell`, bytes: () => hugeCellDocx(full ? 60_000_000 : 2_000_000), codes: ["too-complex", "too-large"] },
-    { name: "zip-bomb.docx", what: `${full ? "1 GB" : "200 MB"} inflated`, bytes: () => zipBombDocx(full ? 1024 : 200), codes: ["too-large"] },
+    { name: "zip-bomb.docx", what: `${full ? "1 GB" : "40 MB"} inflated`, bytes: () => zipBombDocx(full ? 1024 : 40), codes: ["too-large"] },
   ];
 }

@@ -115,6 +115,14 @@ export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyCon
   return { tables, text, warnings };
 }
 
+/** A gridSpan / gridBefore value; one above MAX_TABLE_COLUMNS fails the file as too-complex. */
+function spanValue(raw: string | undefined, fallback: number): number {
+  const n = parseInt(raw ?? "", 10);
+  if (!Number.isFinite(n)) return fallback;
+  if (n > MAX_TABLE_COLUMNS) throw tooComplex(`a table cell spanning ${raw} columns (a page holds at most ${MAX_TABLE_COLUMNS})`);
+  return n;
+}
+
 function tooComplex(what: string): ConversionFailure {
   return new ConversionFailure("too-complex", `the DOCX has ${what}, beyond what a plan holds (see Limits in the README)`);
 }
@@ -236,8 +244,9 @@ export class BodyReader {
       if (wChild(trPr, "del")) continue; // a row deleted with tracked changes
       // Word repeats (and we mark) only the leading rows flagged w:tblHeader
       const header = (onOff(trPr, "tblHeader") ?? false) && rows.every((r) => r.header);
-      // Spans are clamped to the columns a page can hold.
-      let col = Math.min(MAX_TABLE_COLUMNS - 1, Math.max(0, parseInt(wVal(trPr, "gridBefore") ?? "0", 10) || 0));
+      // A span wider than a page can hold is refused here, before mammoth (which trusts spans) sees
+      // it; spans that only run past the last column are clamped.
+      let col = Math.max(0, spanValue(wVal(trPr, "gridBefore"), 0));
       const cells: CellDraft[] = [];
       const rowIndex = rows.length;
       if (++this.rowCount > MAX_TABLE_ROWS) throw tooComplex(`more than ${MAX_TABLE_ROWS} table rows`);
@@ -245,7 +254,7 @@ export class BodyReader {
         const tcPr = wChild(tc, "tcPr");
         if (++this.cellCount > MAX_TABLE_CELLS) throw tooComplex(`more than ${MAX_TABLE_CELLS} table cells`);
         if (col >= MAX_TABLE_COLUMNS) throw tooComplex(`a table row wider than ${MAX_TABLE_COLUMNS} columns`);
-        const span = Math.min(MAX_TABLE_COLUMNS - col, Math.max(1, parseInt(wVal(tcPr, "gridSpan") ?? "1", 10) || 1));
+        const span = Math.min(MAX_TABLE_COLUMNS - col, Math.max(1, spanValue(wVal(tcPr, "gridSpan"), 1)));
         const vMergeEl = wChild(tcPr, "vMerge");
         const vMerge = vMergeEl ? (vMergeEl.attrs.val === "restart" ? "restart" : "continue") : null;
         const hMergeEl = wChild(tcPr, "hMerge");
