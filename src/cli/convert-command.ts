@@ -100,6 +100,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             password: opts.password,
             maxBytes: opts.maxBytes,
             abbreviationsFile: opts.abbreviationsFile,
+            returnDoc: allPlans !== null,
           };
           const result: FileResult = await executor.run(task);
           const display = displays[i];
@@ -110,7 +111,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             return;
           }
           progress.file(result, display);
-          allPlans?.add(i, result.ok ? result.doc : null);
+          allPlans?.add(i, result.ok ? (result.doc ?? null) : null);
           if (result.ok) {
             if (result.skipped) skipped++;
             else converted++;

@@ -25,10 +25,35 @@ export interface FileTask {
   password?: string;
   maxBytes: number;
   abbreviationsFile?: string;
+  /** Send the document back (for all-plans.xlsx); otherwise only its counts. */
+  returnDoc: boolean;
+}
+
+function done(task: FileTask, doc: PlanDocument, skipped: boolean, ms: number): FileResult {
+  return {
+    ok: true,
+    path: task.path,
+    skipped,
+    ...(task.returnDoc ? { doc } : {}),
+    rows: doc.rows.length,
+    warnings: doc.warnings.length,
+    pages: doc.source.pages ?? 0,
+    ms,
+  };
 }
 
 export type FileResult =
-  | { ok: true; path: string; skipped: boolean; doc: PlanDocument; pages: number; ms: number }
+  | {
+      ok: true;
+      path: string;
+      skipped: boolean;
+      /** The document, only when the batch needs it (all-plans.xlsx): it is cloned between processes. */
+      doc?: PlanDocument;
+      rows: number;
+      warnings: number;
+      pages: number;
+      ms: number;
+    }
   | {
       ok: false;
       path: string;
@@ -63,7 +88,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     // Skipped only when the JSON of the same bytes exists and so does every other requested output.
     if (!task.force && (!task.formats.xlsx || (await exists(xlsxPath)))) {
       const previous = await previousOutput(jsonPath, bytes);
-      if (previous) return { ok: true, path: task.path, skipped: true, doc: previous, pages: previous.source.pages ?? 0, ms: ms() };
+      if (previous) return done(task, previous, true, ms());
     }
     const { value } = await convertBuffer(bytes, {
       fileName: basename(task.path),
@@ -74,7 +99,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
     if (task.formats.xlsx) await writeOutput(xlsxPath, () => writePlanWorkbook([value], xlsxPath));
     if (task.formats.json) await writeOutput(jsonPath, () => writePlanJson(value, jsonPath));
-    return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
+    return done(task, value, false, ms());
   } catch (err) {
     if (err instanceof OutputFault) return { ok: false, path: task.path, code: "io", message: err.message, ms: ms(), outputFault: true };
     if (err instanceof ConversionFailure) return { ok: false, path: task.path, code: err.code, message: err.message, ms: ms() };

@@ -30,7 +30,7 @@ export class Progress {
       this.clearBar();
       this.opts.err.write(`error: ${display}: ${result.message} [${result.code}]\n`);
     } else if (!this.opts.quiet && !this.opts.tty) {
-      const what = result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings`;
+      const what = result.skipped ? "unchanged, skipped" : `${result.rows} rows, ${result.warnings} warnings`;
       this.opts.out.write(`ok: ${display} (${what})\n`);
     }
     if (!this.opts.quiet && this.opts.tty) this.drawBar();
