@@ -42,6 +42,8 @@ export type PoolMessage = { type: "task"; id: number; task: FileTask } | { type:
 
 const fromSources = import.meta.url.endsWith(".ts");
 const workerFile = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url));
+/** Workers in a row that die before they are ready, after which the waiting files fail. */
+const MAX_START_FAILURES = 3;
 /** How often a busy worker's resident size is looked at. */
 const RSS_POLL_MS = 200;
 
@@ -73,6 +75,7 @@ class SandboxPool implements Executor {
   private nextId = 1;
   private closing = false;
   private peakRss = 0;
+  private startFailures = 0;
   private readonly poll: NodeJS.Timeout;
   private readonly pageSize = 4096;
 
@@ -126,6 +129,16 @@ class SandboxPool implements Executor {
   private ended(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
+    if (!slot.ready && !this.closing) {
+      // A worker that cannot even start would be restarted for ever: after a few tries, every
+      // waiting file fails with the reason.
+      if (++this.startFailures >= MAX_START_FAILURES) {
+        const why = slot.stderrTail.trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        for (const job of this.queue.splice(0)) {
+          job.resolve({ ok: false, path: job.task.path, code: "internal", message: `the conversion worker cannot start: ${why.slice(0, 200)}; please report this`, ms: 0 });
+        }
+      }
+    } else if (slot.ready) this.startFailures = 0;
     const job = slot.job;
     slot.job = null;
     if (job) {

@@ -9,8 +9,8 @@ import type { PoolMessage, WorkerMessage } from "./pool.js";
 import { workerHooks } from "./worker-hooks.js";
 
 if (!process.send) throw new Error("worker.js must run as a child process of the batch runner");
-const send = (msg: WorkerMessage): void => {
-  process.send!(msg);
+const send = (msg: WorkerMessage, then?: () => void): void => {
+  process.send!(msg, undefined, {}, () => then?.());
 };
 
 let current: { id: number; path: string } | null = null;
@@ -22,11 +22,10 @@ process.on("unhandledRejection", (reason) => {
 process.on("uncaughtException", (err) => {
   // State after an uncaught exception is unknown: answer for the current file, then end; the pool
   // starts a fresh worker.
+  const exit = () => process.exit(1);
   if (current) {
-    send({ type: "result", id: current.id, result: { ok: false, path: current.path, code: "internal", message: `unexpected error: ${oneLine(err)}`, ms: 0 } });
-  }
-  process.exitCode = 1;
-  process.disconnect?.();
+    send({ type: "result", id: current.id, result: { ok: false, path: current.path, code: "internal", message: `unexpected error: ${oneLine(err)}`, ms: 0 } }, exit);
+  } else exit();
 });
 
 // The batch runner is gone (ended, killed): stop at once rather than run on as an orphan.
