@@ -4,6 +4,8 @@
  * (pdf.js rejecting a promise nobody awaits, on a malformed file) is caught here and never ends the
  * process; the file it came with still gets its own result.
  */
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { processFile, type FileResult } from "./process-file.js";
 import type { PoolMessage, WorkerMessage } from "./pool.js";
 import { workerHooks } from "./worker-hooks.js";
@@ -22,14 +24,38 @@ process.on("unhandledRejection", (reason) => {
 process.on("uncaughtException", (err) => {
   // State after an uncaught exception is unknown: answer for the current file, then end; the pool
   // starts a fresh worker.
-  const exit = () => process.exit(1);
+  const exit = () => {
+    removeOwnTemporaries();
+    process.exit(1);
+  };
   if (current) {
     send({ type: "result", id: current.id, result: { ok: false, path: current.path, code: "internal", message: `unexpected error: ${oneLine(err)}`, ms: 0 } }, exit);
   } else exit();
 });
 
+/** The output folder of the current batch, where this process may have temporaries in flight. */
+let outDir: string | null = null;
+
+/**
+ * Remove this process's temporaries (named with its pid, see src/output/atomic-write.ts) before it
+ * exits: a batch runner killed without warning leaves no temporary its next run could miss.
+ */
+function removeOwnTemporaries(): void {
+  if (!outDir) return;
+  try {
+    for (const name of readdirSync(outDir)) {
+      if (name.startsWith(".") && name.endsWith(".tmp") && name.includes(`.${process.pid}.`)) rmSync(join(outDir, name), { force: true });
+    }
+  } catch {
+    // nothing to clean, or the folder is gone
+  }
+}
+
 // The batch runner is gone (ended, killed): stop at once rather than run on as an orphan.
-process.on("disconnect", () => process.exit(0));
+process.on("disconnect", () => {
+  removeOwnTemporaries();
+  process.exit(0);
+});
 
 process.on("message", async (msg: PoolMessage) => {
   if (msg.type === "close") {
@@ -39,6 +65,7 @@ process.on("message", async (msg: PoolMessage) => {
   }
   if (msg.type !== "task") return;
   current = { id: msg.id, path: msg.task.path };
+  outDir = msg.task.outDir;
   stray = null;
   let result: FileResult;
   try {
