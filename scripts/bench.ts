@@ -16,6 +16,7 @@
  * Needs `npm run build` first (it is run by `npm ci`).
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -38,7 +39,13 @@ function runNode(code: string, argv: string[]): Promise<RunStats> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const wrapped = `${code}\nprocess.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", wrapped, "--", ...argv], { cwd: root });
+    // GNU time, when there, reports the largest resident size of the process and every worker
+    // process it started (the batch converts in child processes, which resourceUsage() does not see).
+    const timed = existsSync("/usr/bin/time");
+    const nodeArgs = ["--input-type=module", "-e", wrapped, "--", ...argv];
+    const child = timed
+      ? spawn("/usr/bin/time", ["-f", "TREERSS %M", process.execPath, ...nodeArgs], { cwd: root })
+      : spawn(process.execPath, nodeArgs, { cwd: root });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -46,7 +53,7 @@ function runNode(code: string, argv: string[]): Promise<RunStats> {
     child.on("error", reject);
     child.on("exit", (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const m = /MAXRSS (\d+)/.exec(stderr);
+      const m = /TREERSS (\d+)/.exec(stderr) ?? /MAXRSS (\d+)/.exec(stderr);
       if (code !== 0 && code !== 1) return reject(new Error(`child exited ${code}: ${stderr.slice(-2000)}`));
       resolve({ seconds, maxRssMb: m ? Number(m[1]) / 1024 : NaN, stdout });
     });
@@ -136,13 +143,16 @@ async function main(): Promise<void> {
   for (const [label, dir, n, workers] of [
     ["PDFs, 1 worker", pdfBatch, pdfFiles.length, 1],
     [`PDFs, ${cores} workers`, pdfBatch, pdfFiles.length, cores],
+    ["PDFs json, 1 worker", pdfBatch, pdfFiles.length, 1],
+    ["PDFs json, 2 workers", pdfBatch, pdfFiles.length, 2],
     ["DOCX, 1 worker", docxBatch, docxFiles.length, 1],
     ["all, 1 worker", batch, docs, 1],
     [`all, ${cores} workers`, batch, docs, cores],
   ] as const) {
     if (docxOnly && dir !== docxBatch) continue;
     const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
-    const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force"]);
+    const format = label.includes("json") ? ["--format", "json"] : [];
+    const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force", ...format]);
     results[label] = r;
     const failed = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as unknown[];
     if (failed.length) throw new Error(`${label}: ${failed.length} input(s) failed: ${JSON.stringify(failed[0])}`);
@@ -151,6 +161,15 @@ async function main(): Promise<void> {
   }
   const bare = docxOnly ? null : await runNode(bareCode, pdfFiles);
   if (bare) rows.push(["bare pdfjs (text + operator list), 1 thread", String(pdfFiles.length), bare.seconds.toFixed(1), (pdfFiles.length / bare.seconds).toFixed(2), (pdfPagesTotal / bare.seconds).toFixed(1), bare.maxRssMb.toFixed(0)]);
+  // The same PDFs shared between two bare pdf.js processes at once (alternately, so both get the same
+  // mix): what the machine itself gives a second core, the yardstick of the runner's scaling.
+  let bare2Seconds = 0;
+  if (bare) {
+    const bare2Started = performance.now();
+    const bare2 = await Promise.all([0, 1].map((k) => runNode(bareCode, pdfFiles.filter((_, i) => i % 2 === k))));
+    bare2Seconds = (performance.now() - bare2Started) / 1000;
+    rows.push(["bare pdfjs, 2 processes at once", String(pdfFiles.length), bare2Seconds.toFixed(1), (pdfFiles.length / bare2Seconds).toFixed(2), (pdfPagesTotal / bare2Seconds).toFixed(1), Math.max(...bare2.map((b) => b.maxRssMb)).toFixed(0)]);
+  }
   const bareMammoth = await runNode(mammothCode, docxFiles);
   rows.push(["bare mammoth.convertToHtml, 1 thread", String(docxFiles.length), bareMammoth.seconds.toFixed(1), (docxFiles.length / bareMammoth.seconds).toFixed(2), "-", bareMammoth.maxRssMb.toFixed(0)]);
   const docxReader = await runNode(docxReaderCode, docxFiles);
@@ -160,7 +179,18 @@ async function main(): Promise<void> {
   const docxRatio = bareMammoth.seconds / results["DOCX, 1 worker"].seconds;
   console.log(`\nours (1 worker) / bare mammoth.convertToHtml DOCX documents/s: ${docxRatio.toFixed(2)}  (target ≥ 1.5)`);
   console.log(`our DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(bareMammoth.seconds / docxReader.seconds).toFixed(2)}`);
-  if (bare) pdfSummary(results, pdfPagesTotal, bare);
+  if (bare) {
+    pdfSummary(results, pdfPagesTotal, bare);
+    const speedup = results["PDFs, 1 worker"].seconds / results[`PDFs, ${cores} workers`].seconds;
+    const bareScaling = bare.seconds / bare2Seconds;
+    const pdfJson1 = results["PDFs json, 1 worker"].seconds;
+    const pdfJson2 = results["PDFs json, 2 workers"].seconds;
+    console.log(`two bare pdf.js processes vs one: ${bareScaling.toFixed(2)}×`);
+    console.log(`2 workers vs 1 on PDFs, --format json: ${(pdfJson1 / pdfJson2).toFixed(2)}×`);
+    console.log(
+      `runner scaling / bare scaling: ${(speedup / bareScaling).toFixed(2)} (json,xlsx), ${(pdfJson1 / pdfJson2 / bareScaling).toFixed(2)} (json)  (target ≥ 0.9)`,
+    );
+  }
 
   if (!docxOnly) await benchHtml(join(root, "fixtures"));
 

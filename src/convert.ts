@@ -2,7 +2,8 @@
  * The library's entry points: bytes or a file → a validated plan document and its warnings.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
 import { detectFormat, type InputFormat } from "./extract/detect.js";
@@ -10,6 +11,7 @@ import { placeLowConfidenceWords } from "./extract/ocr/row-warnings.js";
 import { interpretDocument } from "./interpret/index.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
+import { DEFAULT_MAX_INPUT_MB } from "./limits.js";
 import { SCHEMA_VERSION, validatePlan, type PlanDocument, type Warning } from "./model/schema.js";
 
 export interface ConvertOptions {
@@ -32,7 +34,7 @@ export interface ConvertResult {
   warnings: Warning[];
 }
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_INPUT_MB * 1024 * 1024;
 
 let defaultTable: AbbreviationTable | null = null;
 function defaultAbbreviations(): AbbreviationTable {
@@ -82,18 +84,81 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
 
 /** Convert a file on disk. The file is only read, never modified. */
 export async function convertFile(path: string, options: ConvertOptions = {}): Promise<ConvertResult> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (err) {
-    throw new ConversionFailure("io", `cannot read the file: ${(err as Error).message}`);
-  }
-  if (size > maxBytes) {
-    throw new ConversionFailure("too-large", `the file is ${mb(size)} MB, above the limit of ${mb(maxBytes)} MB`);
-  }
-  const bytes = new Uint8Array(await readFile(path));
+  const bytes = await readInputFile(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   return convertBuffer(bytes, { ...options, fileName: options.fileName ?? basename(path) });
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Read an input file, refusing at once what is not a regular file (a folder, device, FIFO, socket)
+ * and applying `maxBytes` while reading (a file may report a size of 0 and never end, or grow).
+ * Throws ConversionFailure "io" or "too-large". `path` may be bytes: a name that is not UTF-8.
+ */
+export async function readInputFile(path: string | Buffer, maxBytes: number): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+  }
+  if (!info.isFile()) throw new ConversionFailure("io", `not a regular file (${fileKind(info)}): only files are read`);
+  if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
+  let handle;
+  try {
+    // O_NONBLOCK: a FIFO put in place of the file after the check above does not block the open.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+  }
+  try {
+    const again = await handle.stat();
+    if (!again.isFile()) throw new ConversionFailure("io", `not a regular file (${fileKind(again)}): only files are read`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes - total + 1));
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buf, 0, buf.length, null));
+      } catch (err) {
+        throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+      }
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(total, maxBytes, true);
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return new Uint8Array(Buffer.concat(chunks, total));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function fileKind(info: import("node:fs").Stats): string {
+  if (info.isDirectory()) return "a folder";
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  return "not a file";
+}
+
+function ioReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") return "no such file";
+  if (e?.code === "EACCES" || e?.code === "EPERM") return "permission denied";
+  if (e?.code === "EISDIR") return "it is a folder";
+  return e?.code ?? (e?.message || String(err));
+}
+
+function tooLarge(size: number, maxBytes: number, whileReading = false): ConversionFailure {
+  return new ConversionFailure(
+    "too-large",
+    whileReading
+      ? `the file holds more than the limit of ${mb(maxBytes)} MB (--max-size), whatever size it reports`
+      : `the file is ${mb(size)} MB, above the limit of ${mb(maxBytes)} MB (--max-size)`,
+  );
 }
 
 function mb(n: number): string {

@@ -2,7 +2,8 @@
  * `plan-extract compare`: contract JSON files of several plans → one comparison workbook, and with
  * `--json FILE` the same figures for scripts (validated by src/model/compare-schema.ts).
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { validateComparison } from "../model/compare-schema.js";
 import { PlanDocument } from "../model/schema.js";
 import { reviewDocument } from "../interpret/review.js";
@@ -43,10 +44,10 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
   let failed = missing.length;
   for (const m of missing) opts.stderr.write(`error: ${m.path}: ${m.message}\n`);
   const docs: PlanDocument[] = [];
-  for (const file of files) {
+  for (const { display: file, fsPath } of files) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(file, "utf8"));
+      parsed = JSON.parse(await readFile(fsPath, "utf8"));
     } catch (err) {
       opts.stderr.write(`error: ${file}: not readable JSON (${(err as Error).message})\n`);
       failed++;
@@ -68,10 +69,19 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
   }
   const themes = loadThemes(opts.themesFile);
   const data = buildComparison(docs, themes);
-  if (opts.out) await writeComparisonWorkbook(docs, opts.out, { themes, data });
-  if (opts.json) {
-    const json = validateComparison(data.json);
-    await writeAtomically(opts.json, JSON.stringify(json, null, 2) + "\n");
+  for (const [target, write] of [
+    [opts.out, (t: string) => writeComparisonWorkbook(docs, t, { themes, data })],
+    [opts.json, (t: string) => writeAtomically(t, JSON.stringify(validateComparison(data.json), null, 2) + "\n")],
+  ] as const) {
+    if (!target) continue;
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await write(target);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      opts.stderr.write(`error: cannot write ${target}: ${e?.code ?? e?.message ?? String(err)}\n`);
+      return 1;
+    }
   }
   const targets = [opts.out, opts.json].filter((t): t is string => !!t).join(", ");
   opts.stdout.write(`${docs.length} document(s), ${data.plans.length} plan(s), ${data.json.changes.length} change(s) between periods compared → ${targets}\n`);

@@ -1,18 +1,22 @@
 /**
- * `plan-extract convert`: every input converted with bounded concurrency on worker threads; one bad
- * input never stops the batch; errors.json and the all-plans workbook written at the end.
+ * `plan-extract convert`: every input converted in the sandbox (src/cli/pool.ts), a bounded number at
+ * once; one bad input never stops the batch; errors.json and the all-plans workbook written at the end.
+ * An --out that cannot be written (read-only, full) stops the batch with a clear message and exit 1,
+ * keeping what was written.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import pLimit from "p-limit";
 import type { ConversionError } from "../model/schema.js";
 import { AllPlansWriter } from "../output/all-plans-stream.js";
 import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
-import { findInputs, PLAN_EXTENSIONS } from "./inputs.js";
+import { escapeName } from "./display-name.js";
+import { findInputs, PLAN_EXTENSION_NAMES, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
 import type { FileResult, FileTask } from "./process-file.js";
 import { Progress } from "./progress.js";
+import { UsageError } from "./usage-error.js";
 
 export interface ConvertCommandOptions {
   inputs: string[];
@@ -23,6 +27,10 @@ export interface ConvertCommandOptions {
   force: boolean;
   password?: string;
   maxBytes: number;
+  /** Memory cap of one worker, MB. */
+  maxMemoryMb: number;
+  /** Time limit of one file, seconds. */
+  timeoutSeconds: number;
   abbreviationsFile?: string;
   ocr?: "auto" | "off";
   tty: boolean;
@@ -30,30 +38,62 @@ export interface ConvertCommandOptions {
   err: NodeJS.WritableStream;
 }
 
-/** Returns the exit code: 0 all converted, 1 at least one failed. */
+/** Returns the exit code: 0 all converted, 1 at least one failed (or --out could not be written). */
 export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const { files, missing } = await findInputs(opts.inputs, PLAN_EXTENSIONS);
-  await mkdir(opts.outDir, { recursive: true });
+  if (files.length === 0 && missing.length === 0) {
+    throw new UsageError(`no ${PLAN_EXTENSION_NAMES} files in ${opts.inputs.map((p) => `"${escapeName(p)}"`).join(", ")} (folders are searched recursively)`);
+  }
+  const outShown = escapeName(opts.outDir);
+  try {
+    await mkdir(opts.outDir, { recursive: true });
+  } catch (err) {
+    opts.err.write(`error: cannot create the output folder ${outShown}: ${reason(err)}\n`);
+    return 1;
+  }
   await sweepStaleTemporaries(opts.outDir);
+  const unwritable = await probeWritable(opts.outDir);
+  if (unwritable) {
+    opts.err.write(`error: cannot write to the output folder ${outShown}: ${unwritable}\n`);
+    return 1;
+  }
   const errors: ConversionError[] = missing.map((m) => ({ file: m.path, code: "io", message: m.message }));
   for (const m of missing) opts.err.write(`error: ${m.path}: ${m.message} [io]\n`);
 
-  const stems = outputStems(files);
+  const displays = files.map((f) => (typeof f.fsPath === "string" ? escapeName(relative(process.cwd(), f.fsPath) || f.fsPath) : f.display));
+  const stems = outputStems(displays);
   const progress = new Progress({ total: files.length, quiet: opts.quiet, tty: opts.tty, out: opts.out, err: opts.err });
-  const executor = createExecutor(Math.min(opts.concurrency, Math.max(1, files.length)));
-  const limit = pLimit(Math.max(1, opts.concurrency));
+  const workers = Math.max(1, Math.min(opts.concurrency, files.length));
+  const executor = createExecutor({ workers, maxMemoryMb: opts.maxMemoryMb, timeoutMs: opts.timeoutSeconds * 1000 });
+  const limit = pLimit(workers);
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.
-  const allPlans = opts.formats.xlsx && files.length > 0 ? new AllPlansWriter(join(opts.outDir, "all-plans.xlsx")) : null;
+  let allPlans: AllPlansWriter | null = null;
+  let outputFault: string | null = null;
+  if (opts.formats.xlsx && files.length > 0) {
+    try {
+      allPlans = new AllPlansWriter(join(opts.outDir, "all-plans.xlsx"));
+    } catch (err) {
+      outputFault = `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+    }
+  }
   // Failures by input index, so errors.json lists them in input order whatever order they finish in.
   const failures: (ConversionError | undefined)[] = new Array(files.length);
   let converted = 0;
   let skipped = 0;
+  let notRun = 0;
   try {
     await Promise.all(
       files.map((file, i) =>
         limit(async () => {
+          if (outputFault) {
+            // --out cannot take more: the remaining inputs are not converted.
+            notRun++;
+            allPlans?.add(i, null);
+            return;
+          }
           const task: FileTask = {
-            path: file,
+            path: displays[i],
+            source: typeof file.fsPath === "string" ? file.fsPath : new Uint8Array(file.fsPath),
             stem: stems[i],
             outDir: opts.outDir,
             formats: opts.formats,
@@ -62,11 +102,18 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             maxBytes: opts.maxBytes,
             abbreviationsFile: opts.abbreviationsFile,
             ocr: opts.ocr,
+            returnDoc: allPlans !== null,
           };
           const result: FileResult = await executor.run(task);
-          const display = relative(process.cwd(), file) || file;
+          const display = displays[i];
+          if (!result.ok && result.outputFault) {
+            outputFault ??= result.message;
+            notRun++;
+            allPlans?.add(i, null);
+            return;
+          }
           progress.file(result, display);
-          allPlans?.add(i, result.ok ? result.doc : null);
+          allPlans?.add(i, result.ok ? (result.doc ?? null) : null);
           if (result.ok) {
             if (result.skipped) skipped++;
             else converted++;
@@ -76,20 +123,59 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
         }),
       ),
     );
-  } catch (err) {
-    await allPlans?.abort();
-    throw err;
   } finally {
     await executor.close();
   }
 
-  await allPlans?.close();
+  if (allPlans) {
+    try {
+      if (outputFault) await allPlans.abort();
+      else await allPlans.close();
+    } catch (err) {
+      outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+      await allPlans.abort().catch(() => undefined);
+    }
+  }
   errors.push(...failures.filter((f): f is ConversionError => f !== undefined));
-  await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
+  try {
+    await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
+  } catch (err) {
+    outputFault ??= `cannot write errors.json in ${outShown}: ${reason(err)}`;
+  }
   // The overview of every plan JSON in --out, with links to the review pages.
-  if (opts.formats.html) await (await import("../output/html/index-page.js")).writeIndexPage(opts.outDir);
+  if (opts.formats.html && !outputFault) {
+    try {
+      await (await import("../output/html/index-page.js")).writeIndexPage(opts.outDir);
+    } catch (err) {
+      outputFault = `cannot write index.html in ${outShown}: ${reason(err)}`;
+    }
+  }
+  if (outputFault) {
+    progress.finish(`${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed, ${notRun} not converted`);
+    opts.err.write(`error: the output folder cannot be written, the batch stopped: ${outputFault}\n`);
+    return 1;
+  }
   progress.finish(
-    `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${opts.outDir}`,
+    `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${outShown}`,
   );
   return errors.length > 0 ? 1 : 0;
+}
+
+/** Why nothing can be written in `dir`, or null when a small file can be written and removed. */
+async function probeWritable(dir: string): Promise<string | null> {
+  try {
+    await writeAtomically(join(dir, ".plan-extract-probe"), "");
+    await rm(join(dir, ".plan-extract-probe"), { force: true });
+    return null;
+  } catch (err) {
+    return reason(err);
+  }
+}
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === "ENOSPC" || e?.code === "EDQUOT") return "no space left on the device";
+  if (e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS") return "the folder is not writable";
+  if (e?.code === "ENOTDIR" || e?.code === "EEXIST") return "a file of that name is in the way";
+  return e?.code ?? String(e?.message ?? err).replace(/\s+/g, " ");
 }

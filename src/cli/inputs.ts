@@ -1,33 +1,46 @@
 /**
  * Command-line paths → the list of input files: folders searched recursively for .pdf, .docx, .doc,
- * .odt and .rtf (any case), files taken as given. Sorted, so runs are repeatable.
+ * .odt and .rtf (any case), files taken as given. Sorted, so runs are repeatable. Names are read as bytes, so a
+ * file whose name is not UTF-8 is still found and read; what is not a regular file (a device, FIFO,
+ * socket) is refused at once, never opened.
  */
+import type { Dirent, Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { decodeNameBytes, escapeName } from "./display-name.js";
+
+export interface InputFile {
+  /** The path as text, escaped for display (control characters, non-UTF-8 bytes). */
+  display: string;
+  /** The path to open: text, or bytes when the name is not UTF-8. */
+  fsPath: string | Buffer;
+}
 
 export interface InputList {
-  files: string[];
-  /** Paths that do not exist or cannot be read. */
+  files: InputFile[];
+  /** Paths that do not exist, cannot be read, or are not regular files. */
   missing: { path: string; message: string }[];
 }
 
 export async function findInputs(paths: string[], extensions: RegExp): Promise<InputList> {
-  const files: string[] = [];
+  const files: InputFile[] = [];
   const missing: InputList["missing"] = [];
   for (const p of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(p);
     } catch (err) {
-      missing.push({ path: p, message: (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (err as Error).message });
+      const code = (err as NodeJS.ErrnoException).code;
+      missing.push({ path: escapeName(p), message: code === "ENOENT" ? "no such file or folder" : code === "EACCES" ? "permission denied" : (code ?? String(err)) });
       continue;
     }
-    if (info.isDirectory()) files.push(...(await walk(p, extensions)));
-    else files.push(p);
+    if (info.isDirectory()) await walk(Buffer.from(p), extensions, files, missing);
+    else if (info.isFile()) files.push({ display: escapeName(p), fsPath: p });
+    else missing.push({ path: escapeName(p), message: `not a regular file (${kindOf(info)}): only files and folders are read` });
   }
   const seen = new Set<string>();
   const unique = files.filter((f) => {
-    const key = resolve(f);
+    const key = typeof f.fsPath === "string" ? resolve(f.fsPath) : `bytes:${resolve(f.fsPath.toString("latin1"))}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -35,18 +48,38 @@ export async function findInputs(paths: string[], extensions: RegExp): Promise<I
   return { files: unique, missing };
 }
 
-async function walk(dir: string, extensions: RegExp): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full, extensions)));
-    else if (e.isFile() && extensions.test(e.name)) out.push(full);
+async function walk(dir: Buffer, extensions: RegExp, files: InputFile[], missing: InputList["missing"]): Promise<void> {
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
+  } catch (err) {
+    missing.push({ path: decodeNameBytes(dir).display, message: `cannot list the folder: ${(err as NodeJS.ErrnoException).code ?? err}` });
+    return;
   }
-  return out;
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  for (const e of entries) {
+    const full = Buffer.concat([dir, Buffer.from(dir[dir.length - 1] === 0x2f ? "" : "/"), e.name]);
+    if (e.isDirectory()) {
+      await walk(full, extensions, files, missing);
+      continue;
+    }
+    if (!extensions.test(e.name.toString("latin1"))) continue;
+    const path = decodeNameBytes(full);
+    if (e.isFile()) files.push({ display: path.display, fsPath: path.text ?? full });
+    else if (!e.isSymbolicLink()) missing.push({ path: path.display, message: "not a regular file: only files are read" });
+  }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  return "not a file";
 }
 
 /** Plan inputs: PDF and DOCX, and .doc, .odt, .rtf (read through LibreOffice). */
 export const PLAN_EXTENSIONS = /\.(pdf|docx|doc|odt|rtf)$/i;
 export const JSON_EXTENSIONS = /\.json$/i;
+/** How the extensions are named in messages. */
+export const PLAN_EXTENSION_NAMES = ".pdf, .docx, .doc, .odt, .rtf";

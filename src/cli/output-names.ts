@@ -4,13 +4,28 @@
  */
 import { basename } from "node:path";
 
+/**
+ * Longest stem in bytes: the stem, a "-N" and ".xlsx" must fit the 255 bytes a file name may have.
+ */
+const MAX_STEM_BYTES = 240;
+
 export function outputStems(files: string[]): string[] {
   const used = new Map<string, number>();
   return files.map((f) => {
-    const base = basename(f);
+    const base = fitBytes(basename(f), MAX_STEM_BYTES);
     const key = base.toLowerCase();
     const n = (used.get(key) ?? 0) + 1;
     used.set(key, n);
     return n === 1 ? base : `${base}-${n}`;
   });
+}
+
+function fitBytes(name: string, max: number): string {
+  if (Buffer.byteLength(name) <= max) return name;
+  let out = "";
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch) > max) break;
+    out += ch;
+  }
+  return out;
 }

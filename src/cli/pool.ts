@@ -1,111 +1,231 @@
 /**
- * Runs file tasks on a fixed number of worker threads (parsing is CPU-bound: one thread per core
- * keeps every core busy). Falls back to the main thread when workers cannot be used (running from
- * TypeScript sources) or when one worker is asked for.
+ * The conversion sandbox: every file is converted in a child process (also with --concurrency 1),
+ * never on the main thread. A child has a real memory cap (V8 heap limit `--max-old-space-size`, plus
+ * a watch on its resident size, which also counts buffers outside the heap), a per-file time limit
+ * after which it is killed and replaced, and handlers for stray promise rejections. A file that takes
+ * its worker down fails alone (`timeout`, `too-complex` for the memory cap, `internal` otherwise);
+ * the batch goes on.
+ *
+ * Child processes rather than worker threads: a thread shares the process, so a native abort (V8
+ * running out of memory outside the heap limit, an allocation that fails) still ends the whole batch,
+ * and `resourceLimits` do not count ArrayBuffers. A process can be killed at any moment without harm.
+ *
+ * Protocol (src/cli/worker.ts): the child sends {type:"ready"} once its init hooks ran; the pool
+ * sends {type:"task", id, task} one at a time and gets {type:"result", id, result}; {type:"close"}
+ * runs the child's dispose hooks and lets it exit.
  */
-import { existsSync } from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { processFile, type FileResult, type FileTask } from "./process-file.js";
+import type { FileResult, FileTask } from "./process-file.js";
+
+export interface SandboxOptions {
+  /** Worker processes (files converted at once). */
+  workers: number;
+  /** Memory cap of one worker, MB. */
+  maxMemoryMb: number;
+  /** Time limit of one file, ms. */
+  timeoutMs: number;
+}
 
 export interface Executor {
   run(task: FileTask): Promise<FileResult>;
   close(): Promise<void>;
+  /** Highest resident size seen of any one worker, MB (0 where /proc cannot be read). */
+  peakWorkerRssMb(): number;
 }
 
-const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
+export type WorkerMessage =
+  | { type: "ready" }
+  | { type: "result"; id: number; result: FileResult };
+export type PoolMessage = { type: "task"; id: number; task: FileTask } | { type: "close" };
 
-export function createExecutor(workers: number): Executor {
-  if (workers <= 1 || !existsSync(workerFile) || import.meta.url.endsWith(".ts")) {
-    return { run: processFile, close: async () => {} };
-  }
-  return new WorkerPool(workers);
+const fromSources = import.meta.url.endsWith(".ts");
+const workerFile = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url));
+/** Workers in a row that die before they are ready, after which the waiting files fail. */
+const MAX_START_FAILURES = 3;
+/** How often a busy worker's resident size is looked at. */
+const RSS_POLL_MS = 200;
+
+export function createExecutor(opts: SandboxOptions): Executor {
+  if (!existsSync(workerFile)) throw new Error(`the conversion worker ${workerFile} is missing (run npm run build)`);
+  return new SandboxPool(opts);
 }
 
-interface Pending {
-  resolve: (r: FileResult) => void;
+interface Job {
+  id: number;
   task: FileTask;
+  resolve: (r: FileResult) => void;
+  started: number;
+  timer?: NodeJS.Timeout;
 }
 
-class WorkerPool implements Executor {
-  private idle: Worker[] = [];
-  private queue: { id: number; task: FileTask }[] = [];
-  private pending = new Map<number, Pending>();
-  private busy = new Map<Worker, number>();
+interface Slot {
+  child: ChildProcess;
+  ready: boolean;
+  job: Job | null;
+  /** Why the pool ended this child, when it did. */
+  killedFor: "timeout" | "memory" | null;
+  stderrTail: string;
+}
+
+class SandboxPool implements Executor {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
   private nextId = 1;
-  private all: Worker[] = [];
   private closing = false;
+  private peakRss = 0;
+  private startFailures = 0;
+  private readonly poll: NodeJS.Timeout;
+  private readonly pageSize = 4096;
 
-  constructor(private size: number) {}
-
-  private spawn(): Worker {
-    // The worker runs compiled JavaScript and needs none of the main process's options (--input-type,
-    // --eval, loaders; V8 flags apply to the whole process anyway and a worker may not be given them).
-    const w = new Worker(workerFile, { execArgv: [] });
-    w.on("message", (msg: { id: number; result: FileResult }) => {
-      this.busy.delete(w);
-      const p = this.pending.get(msg.id);
-      this.pending.delete(msg.id);
-      p?.resolve(msg.result);
-      this.idle.push(w);
-      this.pump();
-    });
-    w.on("error", (err) => this.fail(w, err));
-    w.on("exit", (code) => {
-      if (this.closing) return;
-      if (this.busy.has(w)) this.fail(w, new Error(`worker stopped with exit code ${code}`));
-      else {
-        // An idle worker that stopped must not be handed the next file.
-        this.all = this.all.filter((x) => x !== w);
-        this.idle = this.idle.filter((x) => x !== w);
-        this.pump();
-      }
-    });
-    this.all.push(w);
-    return w;
-  }
-
-  /** A worker that crashed takes only its current file down; a fresh worker takes its place. */
-  private fail(w: Worker, err: Error): void {
-    const id = this.busy.get(w);
-    this.busy.delete(w);
-    this.all = this.all.filter((x) => x !== w);
-    this.idle = this.idle.filter((x) => x !== w);
-    if (id !== undefined) {
-      const p = this.pending.get(id);
-      this.pending.delete(id);
-      p?.resolve({ ok: false, path: p.task.path, code: "internal", message: `the converter crashed: ${err.message}`, ms: 0 });
-    }
-    void w.terminate();
-    this.pump();
+  constructor(private readonly opts: SandboxOptions) {
+    this.poll = setInterval(() => this.watchMemory(), RSS_POLL_MS);
+    this.poll.unref();
   }
 
   run(task: FileTask): Promise<FileResult> {
     return new Promise((resolve) => {
-      const id = this.nextId++;
-      this.pending.set(id, { resolve, task });
-      this.queue.push({ id, task });
+      this.queue.push({ id: this.nextId++, task, resolve, started: 0 });
       this.pump();
     });
   }
 
+  peakWorkerRssMb(): number {
+    return Math.round(this.peakRss / 1048576);
+  }
+
+  private spawn(): Slot {
+    const execArgv = [`--max-old-space-size=${this.opts.maxMemoryMb}`];
+    if (fromSources) execArgv.push("--import", "tsx");
+    const child = fork(workerFile, [], {
+      execArgv,
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    const slot: Slot = { child, ready: false, job: null, killedFor: null, stderrTail: "" };
+    child.stderr?.on("data", (d: Buffer) => {
+      slot.stderrTail = (slot.stderrTail + d.toString("utf8")).slice(-4000);
+    });
+    child.on("message", (msg: WorkerMessage) => {
+      if (msg.type === "ready") {
+        slot.ready = true;
+        this.pump();
+      } else if (msg.type === "result" && slot.job?.id === msg.id) {
+        const job = slot.job;
+        slot.job = null;
+        clearTimeout(job.timer);
+        job.resolve(msg.result);
+        this.pump();
+      }
+    });
+    child.on("error", () => this.ended(slot, null, null));
+    child.on("exit", (code, signal) => this.ended(slot, code, signal));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker ended: its file (if any) fails alone, and the slot is freed for a fresh worker. */
+  private ended(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    if (!this.slots.includes(slot)) return;
+    this.slots = this.slots.filter((s) => s !== slot);
+    if (!slot.ready && !this.closing) {
+      // A worker that cannot even start would be restarted for ever: after a few tries, every
+      // waiting file fails with the reason.
+      if (++this.startFailures >= MAX_START_FAILURES) {
+        const why = slot.stderrTail.trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
+        for (const job of this.queue.splice(0)) {
+          job.resolve({ ok: false, path: job.task.path, code: "internal", message: `the conversion worker cannot start: ${why.slice(0, 200)}; please report this`, ms: 0 });
+        }
+      }
+    } else if (slot.ready) this.startFailures = 0;
+    const job = slot.job;
+    slot.job = null;
+    if (job) {
+      clearTimeout(job.timer);
+      job.resolve(this.failure(slot, job, code, signal));
+    }
+    if (!this.closing) this.pump();
+  }
+
+  private failure(slot: Slot, job: Job, code: number | null, signal: NodeJS.Signals | null): FileResult {
+    const ms = Math.round(performance.now() - job.started);
+    const base = { ok: false as const, path: job.task.path, ms };
+    if (slot.killedFor === "timeout") {
+      return { ...base, code: "timeout", message: `the conversion took longer than the limit of ${this.opts.timeoutMs / 1000} s (--timeout)` };
+    }
+    const oom = /heap out of memory|Reached heap limit|Allocation failed|invalid array length|ENOMEM/i.test(slot.stderrTail);
+    if (slot.killedFor === "memory" || oom) {
+      return { ...base, code: "too-complex", message: `the conversion needed more than the memory cap of ${this.opts.maxMemoryMb} MB (--max-memory)` };
+    }
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const last = slot.stderrTail.trim().split("\n").filter(Boolean).pop() ?? "";
+    return { ...base, code: "internal", message: `the converter stopped (${how})${last ? `: ${last.slice(0, 200)}` : ""}; please report this file` };
+  }
+
   private pump(): void {
+    if (this.closing) return;
     while (this.queue.length) {
-      let w = this.idle.pop();
-      if (!w) {
-        if (this.all.length >= this.size) return;
-        w = this.spawn();
+      const slot = this.slots.find((s) => s.ready && !s.job && s.child.connected);
+      if (!slot) {
+        if (this.slots.length < this.opts.workers) {
+          this.spawn();
+          continue;
+        }
+        return;
       }
       const job = this.queue.shift()!;
-      this.busy.set(w, job.id);
-      w.postMessage(job);
+      slot.job = job;
+      job.started = performance.now();
+      job.timer = setTimeout(() => {
+        slot.killedFor = "timeout";
+        slot.child.kill("SIGKILL");
+      }, this.opts.timeoutMs);
+      const msg: PoolMessage = { type: "task", id: job.id, task: job.task };
+      slot.child.send(msg, (err) => {
+        if (err) slot.child.kill("SIGKILL");
+      });
+    }
+  }
+
+  private watchMemory(): void {
+    const cap = this.opts.maxMemoryMb * 1048576;
+    for (const slot of this.slots) {
+      const pid = slot.child.pid;
+      if (!pid) continue;
+      let rss: number;
+      try {
+        rss = Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * this.pageSize;
+      } catch {
+        continue;
+      }
+      if (!(rss > 0)) continue;
+      this.peakRss = Math.max(this.peakRss, rss);
+      if (rss > cap && slot.job && !slot.killedFor) {
+        slot.killedFor = "memory";
+        slot.child.kill("SIGKILL");
+      }
     }
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.all.map((w) => w.terminate()));
-    this.all = [];
-    this.idle = [];
+    clearInterval(this.poll);
+    await Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+            slot.child.once("exit", () => resolve());
+            const kill = setTimeout(() => slot.child.kill("SIGKILL"), 2000);
+            kill.unref();
+            const msg: PoolMessage = { type: "close" };
+            if (slot.child.connected) slot.child.send(msg, (err) => err && slot.child.kill("SIGKILL"));
+            else slot.child.kill("SIGKILL");
+          }),
+      ),
+    );
+    this.slots = [];
+    for (const job of this.queue.splice(0)) job.resolve({ ok: false, path: job.task.path, code: "internal", message: "the batch was stopped", ms: 0 });
   }
 }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { convertBuffer } from "../convert.js";
+import { convertBuffer, readInputFile } from "../convert.js";
 import { ConversionFailure } from "../extract/grid.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
@@ -13,7 +13,10 @@ import { writePlanJson } from "../output/json.js";
 import { writePlanWorkbook } from "../output/workbook.js";
 
 export interface FileTask {
+  /** The input's path as shown (escaped, see display-name.ts). */
   path: string;
+  /** The path to open: text, or bytes when the name is not valid UTF-8. */
+  source: string | Uint8Array;
   /** Output file name stem, e.g. "plan.pdf" → plan.pdf.json, plan.pdf.xlsx. */
   stem: string;
   outDir: string;
@@ -23,11 +26,53 @@ export interface FileTask {
   maxBytes: number;
   abbreviationsFile?: string;
   ocr?: "auto" | "off";
+  /** Send the document back (for all-plans.xlsx); otherwise only its counts. */
+  returnDoc: boolean;
+}
+
+function done(task: FileTask, doc: PlanDocument, skipped: boolean, ms: number): FileResult {
+  return {
+    ok: true,
+    path: task.path,
+    skipped,
+    ...(task.returnDoc ? { doc } : {}),
+    rows: doc.rows.length,
+    warnings: doc.warnings.length,
+    ocrPages: skipped ? 0 : doc.warnings.filter((w) => w.code === "ocr-page").length,
+    check: doc.review.status === "check",
+    pages: doc.source.pages ?? 0,
+    ms,
+  };
 }
 
 export type FileResult =
-  | { ok: true; path: string; skipped: boolean; doc: PlanDocument; pages: number; ms: number }
-  | { ok: false; path: string; code: string; message: string; ms: number };
+  | {
+      ok: true;
+      path: string;
+      skipped: boolean;
+      /** The document, only when the batch needs it (all-plans.xlsx): it is cloned between processes. */
+      doc?: PlanDocument;
+      rows: number;
+      warnings: number;
+      /** Pages read by OCR (scans). */
+      ocrPages: number;
+      /** The document's review status is "check". */
+      check: boolean;
+      pages: number;
+      ms: number;
+    }
+  | {
+      ok: false;
+      path: string;
+      code: string;
+      message: string;
+      ms: number;
+      /** The failure is writing to --out (full, read-only), not the input: the batch stops. */
+      outputFault?: boolean;
+    };
+
+/** An output that could not be written: the fault of --out, not of the input. */
+class OutputFault extends Error {}
 
 const tables = new Map<string, AbbreviationTable>();
 function abbreviationsFor(file: string | undefined): AbbreviationTable {
@@ -44,21 +89,14 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const info = await stat(task.path);
-    if (info.size > task.maxBytes) {
-      throw new ConversionFailure(
-        "too-large",
-        `the file is ${(info.size / 1048576).toFixed(1)} MB, above the limit of ${(task.maxBytes / 1048576).toFixed(1)} MB (--max-size)`,
-      );
-    }
-    const bytes = new Uint8Array(await readFile(task.path));
+    const bytes = await readInputFile(typeof task.source === "string" ? task.source : Buffer.from(task.source), task.maxBytes);
     const jsonPath = join(task.outDir, `${task.stem}.json`);
     const xlsxPath = join(task.outDir, `${task.stem}.xlsx`);
     const htmlPath = join(task.outDir, `${task.stem}.html`);
     // Skipped only when the JSON of the same bytes exists and so does every other requested output.
     if (!task.force && (!task.formats.xlsx || (await exists(xlsxPath))) && (!task.formats.html || (await exists(htmlPath)))) {
       const previous = await previousOutput(jsonPath, bytes);
-      if (previous) return { ok: true, path: task.path, skipped: true, doc: previous, pages: previous.source.pages ?? 0, ms: ms() };
+      if (previous) return done(task, previous, true, ms());
     }
     const { value } = await convertBuffer(bytes, {
       fileName: basename(task.path),
@@ -68,21 +106,43 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       ocr: task.ocr,
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
-    if (task.formats.xlsx) await writePlanWorkbook([value], xlsxPath);
+    if (task.formats.xlsx) await writeOutput(xlsxPath, () => writePlanWorkbook([value], xlsxPath));
     if (task.formats.html) {
       // Loaded only when asked for: page rendering (canvas) stays out of the default conversion.
       const { writeReviewPage } = await import("../output/html/review-page.js");
-      await writeReviewPage(value, htmlPath, { bytes, password: task.password });
+      await writeOutput(htmlPath, async () => {
+        await writeReviewPage(value, htmlPath, { bytes, password: task.password });
+      });
     }
-    if (task.formats.json) await writePlanJson(value, jsonPath);
-    return { ok: true, path: task.path, skipped: false, doc: value, pages: value.source.pages ?? 0, ms: ms() };
+    if (task.formats.json) await writeOutput(jsonPath, () => writePlanJson(value, jsonPath));
+    return done(task, value, false, ms());
   } catch (err) {
+    if (err instanceof OutputFault) return { ok: false, path: task.path, code: "io", message: err.message, ms: ms(), outputFault: true };
     if (err instanceof ConversionFailure) return { ok: false, path: task.path, code: err.code, message: err.message, ms: ms() };
     const e = err as NodeJS.ErrnoException;
     if (e && typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)) {
       return { ok: false, path: task.path, code: "io", message: e.message, ms: ms() };
     }
-    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${e?.message ?? String(err)}`, ms: ms() };
+    if (err instanceof RangeError) {
+      // V8's own limits (string length, call stack, array size) reached on a hostile input.
+      return { ok: false, path: task.path, code: "too-complex", message: `the file is too complex to read: ${e.message}`, ms: ms() };
+    }
+    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${String(e?.message ?? err).replace(/\s+/g, " ")}; please report this file`, ms: ms() };
+  }
+}
+
+async function writeOutput(path: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason =
+      e?.code === "ENOSPC" || e?.code === "EDQUOT"
+        ? "no space left on the device"
+        : e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS"
+          ? "the folder is not writable"
+          : (e?.code ?? String(e?.message ?? err));
+    throw new OutputFault(`cannot write ${basename(path)} in --out: ${reason}`);
   }
 }
 

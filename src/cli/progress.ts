@@ -17,24 +17,31 @@ export class Progress {
   private done = 0;
   private failed = 0;
   private pages = 0;
-  /** Pages read by OCR (scans), counted from the documents' ocr-page warnings. */
-  private ocrPages = 0;
   private readonly started = performance.now();
   private barShown = false;
+  /** Pages read by OCR (scans). */
+  private ocrPages = 0;
+  /** Converted files whose review status is "check", in the order they finished. */
+  private readonly toCheck: string[] = [];
 
   constructor(private opts: ProgressOptions) {}
 
   file(result: FileResult, display: string): void {
     this.done++;
-    const ocr = result.ok && !result.skipped ? result.doc.warnings.filter((w) => w.code === "ocr-page").length : 0;
-    if (result.ok) this.pages += result.pages;
-    else this.failed++;
-    this.ocrPages += ocr;
+    if (result.ok) {
+      this.pages += result.pages;
+      this.ocrPages += result.ocrPages;
+    } else this.failed++;
+    const check = result.ok && result.check;
+    if (check) this.toCheck.push(display);
     if (!result.ok) {
       this.clearBar();
       this.opts.err.write(`error: ${display}: ${result.message} [${result.code}]\n`);
     } else if (!this.opts.quiet && !this.opts.tty) {
-      const what = result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings${ocr ? `, ${ocr} page(s) read by OCR` : ""}`;
+      const what =
+        (result.skipped ? "unchanged, skipped" : `${result.rows} rows, ${result.warnings} warnings`) +
+        (result.ocrPages ? `, ${result.ocrPages} page(s) read by OCR` : "") +
+        (check ? ", check" : "");
       this.opts.out.write(`ok: ${display} (${what})\n`);
     }
     if (!this.opts.quiet && this.opts.tty) this.drawBar();
@@ -67,7 +74,13 @@ export class Progress {
 
   finish(summary: string): void {
     this.clearBar();
-    if (!this.opts.quiet) this.opts.out.write(`${summary} in ${formatTime(this.elapsed())}\n`);
+    if (this.opts.quiet) return;
+    this.opts.out.write(`${summary} in ${formatTime(this.elapsed())}\n`);
+    if (this.toCheck.length > 0) {
+      const n = this.toCheck.length;
+      this.opts.out.write(`${n} file${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} a check (review status "check"):\n`);
+      for (const f of this.toCheck) this.opts.out.write(`  ${f}\n`);
+    }
   }
 }
 

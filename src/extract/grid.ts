@@ -87,7 +87,13 @@ export type ConversionErrorCode =
   | "needs-libreoffice"
   | "no-plan-table"
   | "too-large"
-  | "io";
+  | "io"
+  /** Beyond a structural limit of src/limits.ts (nesting, spans, rows, cells, ruling lines) or the memory cap. */
+  | "too-complex"
+  /** Beyond the per-file time limit. */
+  | "timeout"
+  /** A bug in plan-extract. */
+  | "internal";
 
 export class ConversionFailure extends Error {
   constructor(

@@ -80,6 +80,8 @@ export class AllPlansWriter {
   private readonly pending = new Map<number, PlanDocument | null>();
   private next = 0;
   private written = 0;
+  /** A write fault of the file stream (read-only or full folder), kept for close() to report. */
+  private fault: Error | null = null;
 
   constructor(
     private readonly path: string,
@@ -87,6 +89,9 @@ export class AllPlansWriter {
   ) {
     this.tmp = temporaryPathFor(path);
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.tmp, useStyles: true, useSharedStrings: false });
+    (this.workbook as unknown as { stream: NodeJS.EventEmitter }).stream.on("error", (err: Error) => {
+      this.fault ??= err;
+    });
     this.workbook.creator = "plan-extract";
     this.workbook.created = new Date();
     // Sheet 1 is kept for the summary (see the file comment): exceljs gives a new sheet the first free id.
@@ -195,7 +200,9 @@ export class AllPlansWriter {
     );
     summary.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: summary.rows, column: summary.columns.length } };
     summary.sheet.commit();
+    if (this.fault) throw this.fault;
     await this.workbook.commit();
+    if (this.fault) throw this.fault;
     if (this.written === 0) {
       await rm(this.tmp, { force: true });
       return false;

@@ -6,7 +6,8 @@
  * numbered paragraph carries the label Word prints in front of it. `layoutBody` turns the model
  * into the grid model.
  */
-import type { ExtractWarning, Grid, GridCell, GridRow, TextBlock } from "../grid.js";
+import { MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "../../limits.js";
+import { ConversionFailure, type ExtractWarning, type Grid, type GridCell, type GridRow, type TextBlock } from "../grid.js";
 import { Numbering } from "./numbering.js";
 import { readNumPr, readRunProps, Styles, type RunProps } from "./styles.js";
 import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
@@ -114,10 +115,25 @@ export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyCon
   return { tables, text, warnings };
 }
 
+/** A gridSpan / gridBefore value; one above MAX_TABLE_COLUMNS fails the file as too-complex. */
+function spanValue(raw: string | undefined, fallback: number): number {
+  const n = parseInt(raw ?? "", 10);
+  if (!Number.isFinite(n)) return fallback;
+  if (n > MAX_TABLE_COLUMNS) throw tooComplex(`a table cell spanning ${raw} columns (a page holds at most ${MAX_TABLE_COLUMNS})`);
+  return n;
+}
+
+function tooComplex(what: string): ConversionFailure {
+  return new ConversionFailure("too-complex", `the DOCX has ${what}, beyond what a plan holds (see Limits in the README)`);
+}
+
 export class BodyReader {
   private readonly blocks: Block[] = [];
   private readonly warnings: ExtractWarning[] = [];
   private readonly warned = new Set<string>();
+  /** Rows and cells of all tables so far, against MAX_TABLE_ROWS and MAX_TABLE_CELLS. */
+  private rowCount = 0;
+  private cellCount = 0;
 
   constructor(
     private readonly styles: Styles,
@@ -228,17 +244,23 @@ export class BodyReader {
       if (wChild(trPr, "del")) continue; // a row deleted with tracked changes
       // Word repeats (and we mark) only the leading rows flagged w:tblHeader
       const header = (onOff(trPr, "tblHeader") ?? false) && rows.every((r) => r.header);
-      let col = parseInt(wVal(trPr, "gridBefore") ?? "0", 10) || 0;
+      // A span wider than a page can hold is refused here, before mammoth (which trusts spans) sees
+      // it; spans that only run past the last column are clamped.
+      let col = Math.max(0, spanValue(wVal(trPr, "gridBefore"), 0));
       const cells: CellDraft[] = [];
       const rowIndex = rows.length;
+      if (++this.rowCount > MAX_TABLE_ROWS) throw tooComplex(`more than ${MAX_TABLE_ROWS} table rows`);
       for (const tc of this.cellElements(tr)) {
         const tcPr = wChild(tc, "tcPr");
-        const span = Math.max(1, parseInt(wVal(tcPr, "gridSpan") ?? "1", 10) || 1);
+        if (++this.cellCount > MAX_TABLE_CELLS) throw tooComplex(`more than ${MAX_TABLE_CELLS} table cells`);
+        if (col >= MAX_TABLE_COLUMNS) throw tooComplex(`a table row wider than ${MAX_TABLE_COLUMNS} columns`);
+        const span = Math.min(MAX_TABLE_COLUMNS - col, Math.max(1, spanValue(wVal(tcPr, "gridSpan"), 1)));
         const vMergeEl = wChild(tcPr, "vMerge");
         const vMerge = vMergeEl ? (vMergeEl.attrs.val === "restart" ? "restart" : "continue") : null;
         const hMergeEl = wChild(tcPr, "hMerge");
         const paragraphs: Paragraph[] = [];
         this.cellParagraphs(tc, paragraphs);
+        if (paragraphs.reduce((n, p) => n + p.text.length, 0) > MAX_CELL_CHARS) throw tooComplex(`a table cell of more than ${MAX_CELL_CHARS} characters`);
         const prev = cells[cells.length - 1];
         if (hMergeEl && hMergeEl.attrs.val !== "restart" && prev) {
           // legacy horizontal merge: this cell continues the one on its left

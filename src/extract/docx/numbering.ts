@@ -15,6 +15,7 @@
  *   opening with a level-2 item shows "1.1", and a level-1 item after it is "2" (Word, KB Q110380);
  * - w:numStyleLink / w:styleLink (lists defined through a numbering style) are followed.
  */
+import { MAX_NUMBERING_VALUE } from "../../limits.js";
 import { elements, isMc, isW, onOff, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
 
 export interface LevelDef {
@@ -65,9 +66,10 @@ function numFmtOf(lvl: XmlElement): string | undefined {
   return undefined;
 }
 
+/** A whole number from an attribute, clamped to what a list number can be (0 … MAX_NUMBERING_VALUE). */
 function intOr(v: string | undefined, fallback: number): number {
   const n = v === undefined ? NaN : parseInt(v, 10);
-  return Number.isFinite(n) ? n : fallback;
+  return Number.isFinite(n) ? Math.min(MAX_NUMBERING_VALUE, Math.max(-1, n)) : fallback;
 }
 
 function readLevel(lvl: XmlElement): LevelDef {
@@ -135,6 +137,8 @@ const RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя";
 const LATIN = "abcdefghijklmnopqrstuvwxyz";
 
 export function formatNumber(n: number, fmt: string): string {
+  // A number beyond what Word counts to would only make a huge label ("aaaa…" for letters).
+  n = Math.min(n, MAX_NUMBERING_VALUE);
   switch (fmt) {
     case "decimal":
     case "ordinal":

@@ -3,8 +3,9 @@
  * extractor needs (main document, styles, numbering).
  */
 import JSZip from "jszip";
+import { MAX_DOCX_PART_BYTES, MAX_DOCX_TOTAL_BYTES } from "../../limits.js";
 import { ConversionFailure } from "../grid.js";
-import { parseXml, XmlSyntaxError, NS, type XmlElement } from "./xml.js";
+import { parseXml, XmlDepthError, XmlSyntaxError, NS, type XmlElement } from "./xml.js";
 
 export interface DocxParts {
   document: XmlElement;
@@ -63,19 +64,85 @@ function decodeXmlBytes(raw: Uint8Array): string {
   return new TextDecoder("utf-8").decode(raw);
 }
 
+interface JSZipStream {
+  on(event: "data", cb: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: "error", cb: (e: Error) => void): JSZipStream;
+  on(event: "end", cb: () => void): JSZipStream;
+  pause(): JSZipStream;
+  resume(): JSZipStream;
+}
+
+/** Inflated bytes read so far from each package, against MAX_DOCX_TOTAL_BYTES. */
+const inflated = new WeakMap<JSZip, number>();
+
+function tooLargePart(path: string, what: string): ConversionFailure {
+  return new ConversionFailure("too-large", `the DOCX part ${path} ${what} (a "zip bomb"?)`);
+}
+
+/**
+ * A part's bytes, inflated with limits: the size the ZIP directory declares is checked before
+ * inflating, and the bytes are counted while inflating (a directory may lie).
+ */
+async function partBytes(zip: JSZip, file: JSZip.JSZipObject, path: string): Promise<Uint8Array> {
+  const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  const before = inflated.get(zip) ?? 0;
+  const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+  if (typeof declared === "number") {
+    if (declared > MAX_DOCX_PART_BYTES) throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
+    if (before + declared > MAX_DOCX_TOTAL_BYTES) throw tooLargePart(path, `takes the inflated package above the limit of ${mb(MAX_DOCX_TOTAL_BYTES)}`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    // internalStream is JSZip's chunked reader (public, though missing from its type definitions).
+    const stream = (file as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        total += chunk.length;
+        if (total > MAX_DOCX_PART_BYTES || before + total > MAX_DOCX_TOTAL_BYTES) {
+          stream.pause();
+          reject(tooLargePart(path, `inflates to more than its directory says, above the limits`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on("error", (e: Error) => reject(new ConversionFailure("damaged", `the DOCX part ${path} cannot be unpacked: ${e.message}`)))
+      .on("end", () => resolve())
+      .resume();
+  });
+  inflated.set(zip, before + total);
+  return chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks, total));
+}
+
+/**
+ * Every part's inflated size as the ZIP directory declares it, before anything is inflated: mammoth
+ * reads parts of its own (footnotes, comments), which must be bounded too.
+ */
+function checkDeclaredSizes(zip: JSZip): void {
+  let total = 0;
+  const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+  for (const [path, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (declared > MAX_DOCX_PART_BYTES) throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
+    // Pictures count per part only: a plan may hold many, and the text is what the total bounds.
+    if (/\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp)$/i.test(path)) continue;
+    total += declared;
+    if (total > MAX_DOCX_TOTAL_BYTES) throw tooLargePart(path, `takes the inflated package above the limit of ${mb(MAX_DOCX_TOTAL_BYTES)}`);
+  }
+}
+
 async function readXmlPart(zip: JSZip, path: string): Promise<XmlElement | null> {
   const file = zip.file(path);
   if (!file) return null;
-  let raw: Uint8Array;
-  try {
-    raw = await file.async("uint8array");
-  } catch (e) {
-    throw new ConversionFailure("damaged", `the DOCX part ${path} cannot be unpacked: ${(e as Error).message}`);
-  }
+  const raw = await partBytes(zip, file, path);
   const text = decodeXmlBytes(raw);
   try {
     return parseXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
+    if (e instanceof XmlDepthError) {
+      throw new ConversionFailure("too-complex", `the DOCX part ${path} nests elements deeper than the limit of ${e.limit}`);
+    }
     if (e instanceof XmlSyntaxError) {
       throw new MalformedXmlPart(path, `the DOCX part ${path} is not well-formed XML: ${e.message}`);
     }
@@ -101,7 +168,8 @@ async function relationships(zip: JSZip, partPath: string): Promise<{ type: stri
   let rels: XmlElement | null;
   try {
     rels = await readXmlPart(zip, relsPath);
-  } catch {
+  } catch (e) {
+    if (e instanceof ConversionFailure && e.code !== "damaged") throw e;
     return [];
   }
   if (!rels) return [];
@@ -124,6 +192,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
   } catch (e) {
     throw new ConversionFailure("damaged", `the DOCX package (ZIP) is damaged: ${(e as Error).message}`);
   }
+  checkDeclaredSizes(zip);
   let mainPath = "word/document.xml";
   if (!zip.file(mainPath)) {
     const rootRels = await relationships(zip, "");
@@ -151,6 +220,8 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
     try {
       return await readXmlPart(zip, path);
     } catch (e) {
+      // A hostile optional part fails the file like a hostile main part; only a damaged one is skipped.
+      if (e instanceof ConversionFailure && e.code !== "damaged") throw e;
       problems.push((e as Error).message);
       return null;
     }

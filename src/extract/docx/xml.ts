@@ -4,6 +4,7 @@
  * prefix a producer chose.
  */
 import { SaxesParser } from "saxes";
+import { MAX_XML_DEPTH } from "../../limits.js";
 
 export interface XmlElement {
   /** Namespace URI of the element ("" when none). */
@@ -24,6 +25,14 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** Elements nested deeper than MAX_XML_DEPTH: the part is refused (later walks may then recurse safely). */
+export class XmlDepthError extends Error {
+  constructor(readonly limit: number) {
+    super(`elements nested deeper than ${limit}`);
+    this.name = "XmlDepthError";
+  }
+}
+
 export const NS = {
   w: "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
   wStrict: "http://purl.oclc.org/ooxml/wordprocessingml/main",
@@ -35,10 +44,11 @@ export const NS = {
  * Parse an XML text into its root element with saxes (a strict, namespace-aware XML parser).
  * Throws XmlSyntaxError on malformed input, so a damaged part is reported as such.
  */
-export function parseXml(text: string): XmlElement {
+export function parseXml(text: string, maxDepth = MAX_XML_DEPTH): XmlElement {
   // Namespaces are resolved here rather than by saxes (its xmlns mode, and position tracking, cost
   // about half the parse time of a large document); an unbound prefix is still an error.
   const parser = new SaxesParser({ position: false });
+  let tooDeep = false;
   const stack: XmlElement[] = [];
   /** Prefix → namespace URI in scope for each open element ("" for the default namespace). */
   const scopes: Map<string, string>[] = [new Map([["xml", "http://www.w3.org/XML/1998/namespace"]])];
@@ -77,6 +87,11 @@ export function parseXml(text: string): XmlElement {
       stack.push(el);
       scopes.push(scope);
     }
+    if (stack.length > maxDepth && !tooDeep) {
+      tooDeep = true;
+      // Stop parsing now: the rest of the text is not looked at.
+      throw new XmlDepthError(maxDepth);
+    }
   });
   parser.on("closetag", (tag) => {
     if (!tag.isSelfClosing) {
@@ -93,8 +108,10 @@ export function parseXml(text: string): XmlElement {
   try {
     parser.write(text).close();
   } catch (err) {
+    if (err instanceof XmlDepthError) throw err;
     failure ??= err as Error;
   }
+  if (tooDeep) throw new XmlDepthError(maxDepth);
   if (failure) throw new XmlSyntaxError((failure as Error).message);
   if (!root) throw new XmlSyntaxError("no root element");
   return root;

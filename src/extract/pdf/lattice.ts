@@ -3,6 +3,8 @@
  * table) → grid edges → cells. Neighbouring grid cells with no ruling line between them are one
  * (spanning) cell.
  */
+import { MAX_LATTICE_CELLS, MAX_RULING_LINES } from "../../limits.js";
+import { ConversionFailure } from "../grid.js";
 import type { Segment } from "./paths.js";
 import type { TextItem } from "./page.js";
 
@@ -128,6 +130,9 @@ export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Bo
   const nc = xs.length - 1;
   const nr = ys.length - 1;
   if (nc < 1 || nr < 1) return null;
+  if (nc * nr > MAX_LATTICE_CELLS) {
+    throw new ConversionFailure("too-complex", `a ruled table of ${nr} × ${nc} cells, above the limit of ${MAX_LATTICE_CELLS} cells`);
+  }
   const vAt = xs.map((x) => vs.filter((v) => Math.abs(v.pos - x) <= tol));
   const hAt = ys.map((y) => hs.filter((h) => Math.abs(h.pos - y) <= tol));
   const hasV = (xi: number, r: number): boolean => {
@@ -171,8 +176,15 @@ export function findLatticeTables(horizontals: Segment[], verticals: Segment[], 
   const posTol = options.posTol ?? 1.5;
   const gapTol = options.gapTol ?? 2.5;
   const meetTol = options.meetTol ?? 3;
+  // Duplicates and collinear pieces are merged first, so only distinct lines are counted and paired.
   const hs = mergeSegments(horizontals, posTol, gapTol);
   const vs = mergeSegments(verticals, posTol, gapTol);
+  if (hs.length > MAX_RULING_LINES || vs.length > MAX_RULING_LINES) {
+    throw new ConversionFailure(
+      "too-complex",
+      `a page with ${hs.length} horizontal and ${vs.length} vertical ruling lines, above the limit of ${MAX_RULING_LINES} of each`,
+    );
+  }
   const n = hs.length + vs.length;
   const uf = new UnionFind(n);
   for (let i = 0; i < hs.length; i++) {

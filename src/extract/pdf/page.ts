@@ -2,6 +2,8 @@
  * One PDF page → positioned text items and ruling lines, in a top-down page space (points, origin
  * at the top-left of the page as displayed, rotation applied).
  */
+import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../limits.js";
+import { ConversionFailure } from "../grid.js";
 import type { PDFPageProxy } from "./load.js";
 import { extractGlyphItems, type FontFacts } from "./glyphs.js";
 import { apply, extractRulings, type Segment } from "./paths.js";
@@ -72,7 +74,7 @@ function fontInfo(page: PDFPageProxy, fontName: string, cache: Map<string, FontI
 export async function readPage(page: PDFPageProxy, number: number): Promise<PageContent> {
   try {
     let viewport = page.getViewport({ scale: 1 });
-    const ops = await page.getOperatorList();
+    const ops = await boundedOperatorList(page, number);
     const cache = new Map<string, FontInfo>();
     const read = (vt: number[]): { rulings: ReturnType<typeof extractRulings>; items: TextItem[] } => {
       const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
@@ -108,6 +110,60 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
   } finally {
     page.cleanup();
   }
+}
+
+type OperatorList = Awaited<ReturnType<PDFPageProxy["getOperatorList"]>>;
+
+/** pdf.js's per-intent state of a page (internal): the list as it grows, and the stream feeding it. */
+interface IntentState {
+  opListReadCapability?: { promise: Promise<OperatorList> };
+  operatorList?: { fnArray: number[] };
+  renderTasks?: Set<{ operatorListChanged(): void }>;
+  streamReader?: { cancel(reason?: unknown): Promise<void> } | null;
+}
+
+/**
+ * The page's operator list, bounded: more than MAX_PAGE_OPERATORS operators, or more than
+ * MAX_PAGE_MILLISECONDS of reading, fails the file as too-complex. pdf.js delivers the list in
+ * chunks; a watcher on its chunks stops the stream as soon as the count is passed, so an endless list
+ * never fills the memory.
+ */
+async function boundedOperatorList(page: PDFPageProxy, number: number): Promise<OperatorList> {
+  const promise = page.getOperatorList();
+  const states = (page as unknown as { _intentStates?: Map<string, IntentState> })._intentStates;
+  const state = states ? [...states.values()].find((s) => s.opListReadCapability?.promise === promise) : undefined;
+  return new Promise<OperatorList>((resolve, reject) => {
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // The stream is left to doc.destroy(): cancelling it here makes pdf.js throw on its next chunk.
+      reject(new ConversionFailure("too-complex", `page ${number} of the PDF ${why}`));
+    };
+    const timer = setTimeout(() => fail(`took longer than ${MAX_PAGE_MILLISECONDS / 1000} s to read (limit per page)`), MAX_PAGE_MILLISECONDS);
+    const tooMany = `has more than ${MAX_PAGE_OPERATORS} drawing operators (limit per page)`;
+    state?.renderTasks?.add({
+      operatorListChanged() {
+        if ((state.operatorList?.fnArray.length ?? 0) > MAX_PAGE_OPERATORS) fail(tooMany);
+      },
+    });
+    promise.then(
+      (ops) => {
+        if (ops.fnArray.length > MAX_PAGE_OPERATORS) return fail(tooMany);
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(ops);
+      },
+      (err) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
 }
 
 /** The quarter turns most of a page's text is written in, when at least two thirds of it is. */

@@ -1,0 +1,21 @@
+/**
+ * Per-worker set-up and tear-down of the conversion sandbox: `init` runs once when a worker process
+ * starts, before its first file; `dispose` when the batch ends (a killed worker gets no dispose).
+ * Add a hook here for anything a worker should create once and reuse (a dictionary, an OCR engine).
+ */
+import { loadBulgarianWords } from "../interpret/bulgarian-words.js";
+
+export interface WorkerHook {
+  init?(): Promise<void> | void;
+  dispose?(): Promise<void> | void;
+}
+
+export const workerHooks: WorkerHook[] = [
+  {
+    // The readers and the hunspell word list are loaded once per worker, before its first file.
+    init: async () => {
+      await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
+      loadBulgarianWords();
+    },
+  },
+];
