@@ -130,7 +130,7 @@ describe("a batch of hostile inputs", () => {
     }
     const empty = run(["convert", join(dir, "empty"), "--out", out], 60_000);
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/no \.pdf, \.docx files in .*empty/);
+    expect(empty.stderr).toMatch(/no \.pdf, \.docx, \.doc, \.odt, \.rtf files in .*empty/);
 
     const converted = run(["convert", join(dir, "a.docx"), "--out", out, "--format", "json"]);
     expect(converted.status).toBe(0);
