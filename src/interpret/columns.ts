@@ -14,7 +14,10 @@ export type ColumnRole =
   | "target"
   | "expected"
   | "financing"
+  | "source"
   | "responsible"
+  | "partners"
+  | "month"
   | "note"
   | "extra";
 
@@ -44,15 +47,34 @@ interface RoleRule {
   test: (key: string) => boolean;
 }
 
-// Order matters: the first rule that matches decides.
+/**
+ * The header words of real plans, by the field they fill (documented in the README, "What works").
+ * Keys are compared in headerKey form (lower case, punctuation as spaces). Order matters: the
+ * first rule that matches decides.
+ *
+ * - number: "№", "№ по ред", "No", "Номер"
+ * - unit / current / target: "Мерна единица", "Текуща (базова, изходна) стойност", "Целева (очаквана) стойност"
+ * - expected (indicator.expected): "Очакван резултат", "Очаквани резултати", "Индикатор(и) за изпълнение"
+ * - deadline: "Срок", "Срок за изпълнение", "Срокове"
+ * - month (the deadline when there is no deadline column, else extra): "Месец", "Период", "Време на провеждане"
+ * - source (financing, after the amount): "Източник на финансиране", "Източници на финансиране"
+ * - financing (amount): "Финансиране", "Финансиране (лв.)", "Бюджет", "Бюджет (лв.)", "Необходими средства", "Сума", "Ресурси"
+ * - responsible: "Отговорник", "Отговорници", "Отговорни институции", "Отговорни лица", "Отговорна институция", "Изпълнител(и)"
+ * - partners (responsible, after the responsible column): "Партньори"
+ * - note: "Забележка", "Бележки", "Коментар"; measure: "Мярка", "Мерки"
+ * - activity: "Дейност", "Дейности", "Мерки и дейности", "Цели/мерки/дейности по:", "Задачи", "Мероприятия"
+ */
 const ROLE_RULES: RoleRule[] = [
   { role: "number", test: (k) => /^(№|no|n|номер|пореден номер)( по ред)?$/.test(k) || /^№/.test(k) },
   { role: "unit", test: (k) => /мерна единица|^единица/.test(k) },
   { role: "current", test: (k) => /текуща стойност|базова стойност|изходна стойност/.test(k) },
   { role: "target", test: (k) => /целева стойност|очаквана стойност/.test(k) },
-  { role: "expected", test: (k) => /очаквани резултати|резултат|индикатор/.test(k) },
-  { role: "deadline", test: (k) => /^срок|срок за изпълнение|^период|^време/.test(k) },
-  { role: "financing", test: (k) => /финансиране|^бюджет|ресурси/.test(k) },
+  { role: "source", test: (k) => /^източни(к|ци) (на|за) финансиране/.test(k) },
+  { role: "expected", test: (k) => /очаквани резултати|очакван резултат|резултат|индикатор/.test(k) },
+  { role: "deadline", test: (k) => /^срок|срок за изпълнение/.test(k) },
+  { role: "month", test: (k) => /^месец|^период|^време/.test(k) },
+  { role: "financing", test: (k) => /финансиране|^бюджет|ресурси|необходими средства|^сума/.test(k) },
+  { role: "partners", test: (k) => /^партньор/.test(k) },
   { role: "responsible", test: (k) => /отговорн|изпълнител|^отговаря/.test(k) },
   { role: "note", test: (k) => /^забележк|^бележк|^коментар/.test(k) },
   { role: "measure", test: (k) => /^(мярка|мерки)$/.test(k) },
@@ -70,11 +92,25 @@ function rowTexts(row: GridRow): string {
   return row.cells.map((c) => headerKey(c.lines.join(" "))).join("|");
 }
 
+/**
+ * A cell that holds a value, not a header word: long text, a date or a year, a month range.
+ * A data row is never taken for a header (a header row has header words, not a deadline and a party).
+ */
+function isValueText(text: string): boolean {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 80 || /\d{4}|\d{1,2}\.\d{1,2}\./.test(t);
+}
+
 /** How many header roles a row's cells name (a header row names at least two). */
 function headerScore(row: GridRow): number {
   let n = 0;
-  for (const cell of row.cells) if (roleOfHeader(cell.lines.join(" "))) n++;
-  return n;
+  let values = 0;
+  for (const cell of row.cells) {
+    const text = cell.lines.join(" ");
+    if (isValueText(text)) values++;
+    else if (roleOfHeader(text)) n++;
+  }
+  return values > 0 && values >= n ? 0 : n;
 }
 
 /**
@@ -125,8 +161,9 @@ export function mapColumns(grid: Grid): ColumnMap | null {
     const role = (subOf[c] && roleOfHeader(subOf[c]!)) || (groupOf[c] && roleOfHeader(groupOf[c]!)) || null;
     roles.push(role ?? "extra");
   }
-  // A column with no header text at all next to a numbered layout is usually the number column.
   if (!roles.includes("activity")) return null;
+  // A month or period column stands for the deadline only when the plan has no deadline column.
+  if (roles.includes("deadline")) for (let c = 0; c < roles.length; c++) if (roles[c] === "month") roles[c] = "extra";
   // Only one column per single-valued role: later duplicates become extra.
   const seen = new Set<ColumnRole>();
   for (let c = 0; c < roles.length; c++) {

@@ -11,8 +11,11 @@ import {
   hasHeadingLabel,
   headingLevel,
   isSeparatorText,
+  looksLikeHeading,
   numberDepth,
   parseHeading,
+  partsLevel,
+  splitHeading,
 } from "./headings.js";
 
 export interface RawRow {
@@ -53,11 +56,21 @@ function viewRow(row: GridRow, map: ColumnMap): RowView {
   const extras: { header: string; cell: GridCell }[] = [];
   let spanning: GridCell | null = null;
   const dataColumns = map.roles.filter((r) => r !== "number" && r !== "measure").length;
+  const activityCol = map.roles.indexOf("activity");
   for (const cell of row.cells) {
     const role = map.roles[cell.col] ?? "extra";
+    const wide = cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell) !== "";
+    // A merged cell from the number (or measure) column over the activity column is a heading
+    // that holds its number, label and title together, not a number.
+    const overActivity = activityCol > cell.col && activityCol < cell.col + cell.colSpan;
+    if ((role === "number" || role === "measure") && wide && overActivity) {
+      spanning = cell;
+      byRole.set("activity", cell);
+      continue;
+    }
     if (role === "extra") extras.push({ header: map.headers[cell.col] || `Колона ${cell.col + 1}`, cell });
     else if (!byRole.has(role)) byRole.set(role, cell);
-    if (role !== "number" && role !== "measure" && cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell)) {
+    if (role !== "number" && role !== "measure" && wide) {
       spanning = cell;
     }
   }
@@ -81,13 +94,25 @@ export interface RowsResult {
   warnings: ExtractWarning[];
 }
 
+export interface CollectOptions {
+  /**
+   * The document's open headings, shared across tables and paragraphs. When given, the rows keep
+   * the live section objects (the caller copies them); otherwise the table has its own path.
+   */
+  path?: SectionPath;
+}
+
+/** Roles whose merged cell (a month or deadline over several rows) applies to every row it spans. */
+const CARRIED: ColumnRole[] = ["deadline", "month"];
+
 /**
  * Walk one table's grid. `clean` turns a cell's lines into cleaned text (used for heading titles).
  */
-export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsResult {
+export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options: CollectOptions = {}): RowsResult {
   const warnings: ExtractWarning[] = [];
   const rows: RawRow[] = [];
-  const path = new SectionPath();
+  const path = options.path ?? new SectionPath();
+  const carried = new Map<ColumnRole, { cell: GridCell; lastRow: number }>();
   const views = grid.rows.slice(map.headerRowCount).map((r) => viewRow(r, map));
   const actDepth = activityDepth(views);
   const hasNumberColumn = map.roles.includes("number");
@@ -97,6 +122,16 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
   let lastWasHeading = false;
   // A page break before a repeated header row applies to the first row after that header.
   let pendingBreak = false;
+
+  views.forEach((v, i) => {
+    for (const role of CARRIED) {
+      const cell = v.byRole.get(role);
+      if (cell && cell.rowSpan > 1 && cellText(cell)) carried.set(role, { cell, lastRow: i + cell.rowSpan - 1 });
+      else if (!cell && carried.has(role) && carried.get(role)!.lastRow >= i && !v.spanning) {
+        v.byRole.set(role, { ...carried.get(role)!.cell, pages: [] });
+      }
+    }
+  });
 
   for (const v of views) {
     const { row } = v;
@@ -156,6 +191,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       lastWasRow &&
       prev !== undefined &&
       !(measureCell && measureText && hasHeadingLabel(measureText)) &&
+      !(headingCell && looksLikeHeading(cellText(headingCell))) &&
       ((hasNumberColumn && !number && !headingCell) ||
         (!hasNumberColumn && hasDeadlineColumn && !cellText(v.byRole.get("deadline")) && (prev.lines.deadline?.length ?? 0) > 0) ||
         (!number && startsLower) ||
@@ -189,8 +225,13 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
         last.title = clean([last.title, ...cell.lines]);
         continue;
       }
-      const heading = parseHeading(text);
-      path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
+      if (number) {
+        const heading = parseHeading(text);
+        path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
+      } else {
+        const parts = splitHeading(text);
+        path.push({ number: parts.number, label: parts.label, title: parts.title }, partsLevel(parts));
+      }
       lastWasRow = false;
       lastWasHeading = true;
       continue;
@@ -231,7 +272,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     lastWasHeading = false;
   }
   // Rows shared their section objects while headings could still grow; give each its own copy.
-  for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
+  if (!options.path) for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
   return { rows, warnings };
 }
 

@@ -47,6 +47,8 @@ export function alignParagraphs(xml: Paragraph[], html: HtmlParagraph[]): Paragr
     para.bold = (h.bold && (p.label ? p.label.bold : true)) || p.bold === true;
     para.italic = (h.italic && (p.label ? p.label.italic : true)) || p.italic === true;
     if (p.size !== undefined) para.size = p.size;
+    if (p.style !== undefined) para.style = p.style;
+    if (p.outlineLevel !== undefined) para.outlineLevel = p.outlineLevel;
     return para;
   });
 }

@@ -6,9 +6,9 @@
  * numbered paragraph carries the label Word prints in front of it. `layoutBody` turns the model
  * into the grid model.
  */
-import type { ExtractWarning, Grid, GridCell, GridRow, TextBlock } from "../grid.js";
+import type { DocumentBlock, ExtractWarning, Grid, GridCell, GridRow, ParagraphBlock } from "../grid.js";
 import { Numbering } from "./numbering.js";
-import { readNumPr, readRunProps, Styles, type RunProps } from "./styles.js";
+import { readNumPr, readOutlineLevel, readRunProps, Styles, type RunProps } from "./styles.js";
 import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
 
 /** One paragraph as read: its lines (w:br splits), and formatting hints. */
@@ -26,6 +26,10 @@ export interface Paragraph {
   size?: number;
   /** Some text of the paragraph is hidden (w:vanish) and was left out. */
   hiddenText?: boolean;
+  /** The paragraph style id (w:pStyle), when set. */
+  style?: string;
+  /** Outline level 0–8 from the paragraph or its style (Heading 1 = 0); absent for body text. */
+  outlineLevel?: number;
 }
 
 interface InlineState {
@@ -38,10 +42,9 @@ interface InlineState {
   hiddenText: boolean;
 }
 
-/** Text, tables and warnings of one document body. */
+/** One document body in reading order (paragraphs and tables), and its warnings. */
 export interface BodyContent {
-  tables: Grid[];
-  text: TextBlock[];
+  blocks: DocumentBlock[];
   warnings: ExtractWarning[];
 }
 
@@ -92,26 +95,25 @@ export function paragraphLines(label: string | null | undefined, text: string): 
     .filter((l) => l !== "");
 }
 
-/** Turn a body model into the grid model: tables → grids, non-empty paragraphs → text blocks. */
+/** Turn a body model into the block stream: tables → grids, non-empty paragraphs → paragraph blocks. */
 export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyContent {
-  const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
-  const first = tableIndexes[0] ?? Infinity;
-  const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
-  const tables: Grid[] = [];
-  const text: TextBlock[] = [];
-  blocks.forEach((b, i) => {
+  const out: DocumentBlock[] = [];
+  for (const b of blocks) {
     if (b.kind === "table") {
-      tables.push(compactGrid(b.table.rows, b.table.gridCols));
-      return;
+      out.push({ kind: "table", grid: compactGrid(b.table.rows, b.table.gridCols) });
+      continue;
     }
     const joined = b.para.lines.join(" ").replace(/\s+/g, " ").trim();
-    if (!joined) return;
-    const block: Omit<TextBlock, "where"> = { text: joined, page: null };
+    if (!joined) continue;
+    const block: ParagraphBlock = { kind: "paragraph", text: joined, page: null };
     if (b.para.bold) block.bold = true;
     if (b.para.size !== undefined) block.size = b.para.size;
-    text.push({ ...block, where: i < first ? "before" : i > last ? "after" : "between" });
-  });
-  return { tables, text, warnings };
+    if (b.para.style !== undefined) block.style = b.para.style;
+    if (b.para.outlineLevel !== undefined) block.outlineLevel = b.para.outlineLevel;
+    if (b.para.label) block.numbering = b.para.label.text;
+    out.push(block);
+  }
+  return { blocks: out, warnings };
 }
 
 export class BodyReader {
@@ -297,6 +299,9 @@ export class BodyReader {
     const para: Paragraph = { lines: paragraphLines(label, state.text), text: state.text };
     if (state.hiddenText) para.hiddenText = true;
     if (label) para.label = { text: label, bold: mark.bold === true, italic: mark.italic === true };
+    if (pStyle) para.style = pStyle;
+    const outline = readOutlineLevel(pPr) ?? this.styles.paragraphOutlineLevel(pStyle);
+    if (outline !== undefined && outline < 9) para.outlineLevel = outline;
     if (state.any) {
       para.bold = state.bold;
       para.italic = state.italic;

@@ -14,9 +14,10 @@
  *    paragraph, and puts each label in front of its paragraph. A table the readers see differently
  *    is taken from the XML reading (warning "docx-structure"); so is a paragraph whose text differs
  *    (mammoth shows hidden text, ignores w:caps), and the whole document if mammoth fails.
- * 5. body.ts lays the blocks out as grids (unused grid columns folded) and text blocks.
+ * 5. body.ts lays the blocks out as one stream in reading order: grids (unused grid columns
+ *    folded) and paragraphs (with style, outline level and list number, for headings).
  */
-import type { ExtractedDocument, ExtractWarning } from "../grid.js";
+import { documentFromBlocks, type ExtractedDocument, type ExtractWarning } from "../grid.js";
 import { combine } from "./align.js";
 import { BodyReader, layoutBody } from "./body.js";
 import { readHtml, type HtmlBody } from "./html.js";
@@ -65,5 +66,5 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
   }
   const combined = html ? combine(xml, html) : { blocks: xml.blocks, warnings: [] };
   const body = layoutBody(combined.blocks, [...warnings, ...xml.warnings, ...combined.warnings]);
-  return { format: "docx", pages: null, tables: body.tables, text: body.text, warnings: body.warnings };
+  return documentFromBlocks("docx", null, body.blocks, body.warnings);
 }
