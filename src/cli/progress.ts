@@ -19,6 +19,8 @@ export class Progress {
   private pages = 0;
   private readonly started = performance.now();
   private barShown = false;
+  /** Converted files whose review status is "check", in the order they finished. */
+  private readonly toCheck: string[] = [];
 
   constructor(private opts: ProgressOptions) {}
 
@@ -26,11 +28,15 @@ export class Progress {
     this.done++;
     if (result.ok) this.pages += result.pages;
     else this.failed++;
+    const check = result.ok && result.doc.review?.status === "check";
+    if (check) this.toCheck.push(display);
     if (!result.ok) {
       this.clearBar();
       this.opts.err.write(`error: ${display}: ${result.message} [${result.code}]\n`);
     } else if (!this.opts.quiet && !this.opts.tty) {
-      const what = result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings`;
+      const what =
+        (result.skipped ? "unchanged, skipped" : `${result.doc.rows.length} rows, ${result.doc.warnings.length} warnings`) +
+        (check ? ", check" : "");
       this.opts.out.write(`ok: ${display} (${what})\n`);
     }
     if (!this.opts.quiet && this.opts.tty) this.drawBar();
@@ -63,7 +69,13 @@ export class Progress {
 
   finish(summary: string): void {
     this.clearBar();
-    if (!this.opts.quiet) this.opts.out.write(`${summary} in ${formatTime(this.elapsed())}\n`);
+    if (this.opts.quiet) return;
+    this.opts.out.write(`${summary} in ${formatTime(this.elapsed())}\n`);
+    if (this.toCheck.length > 0) {
+      const n = this.toCheck.length;
+      this.opts.out.write(`${n} file${n === 1 ? "" : "s"} need${n === 1 ? "s" : ""} a check (review status "check"):\n`);
+      for (const f of this.toCheck) this.opts.out.write(`  ${f}\n`);
+    }
   }
 }
 

@@ -61,7 +61,7 @@ interface RoleRule {
  * - financing (amount): "Финансиране", "Финансиране (лв.)", "Бюджет", "Бюджет (лв.)", "Необходими средства", "Сума", "Ресурси"
  * - responsible: "Отговорник", "Отговорници", "Отговорни институции", "Отговорни лица", "Отговорна институция", "Изпълнител(и)"
  * - partners (responsible, after the responsible column): "Партньори"
- * - note: "Забележка", "Бележки", "Коментар"; measure: "Мярка", "Мерки"
+ * - note: "Забележка", "Бележки"; measure: "Мярка", "Мерки"
  * - activity: "Дейност", "Дейности", "Мерки и дейности", "Цели/мерки/дейности по:", "Задачи", "Мероприятия"
  */
 const ROLE_RULES: RoleRule[] = [
@@ -76,7 +76,7 @@ const ROLE_RULES: RoleRule[] = [
   { role: "financing", test: (k) => /финансиране|^бюджет|ресурси|необходими средства|^сума/.test(k) },
   { role: "partners", test: (k) => /^партньор/.test(k) },
   { role: "responsible", test: (k) => /отговорн|изпълнител|^отговаря/.test(k) },
-  { role: "note", test: (k) => /^забележк|^бележк|^коментар/.test(k) },
+  { role: "note", test: (k) => /^забележк|^бележк/.test(k) },
   { role: "measure", test: (k) => /^(мярка|мерки)$/.test(k) },
   { role: "activity", test: (k) => /дейност|мерки|^цели|^задачи|^мероприят/.test(k) },
 ];
@@ -110,7 +110,7 @@ function headerScore(row: GridRow): number {
     if (isValueText(text)) values++;
     else if (roleOfHeader(text)) n++;
   }
-  return values > 0 && values >= n ? 0 : n;
+  return values > 0 ? 0 : n;
 }
 
 /**

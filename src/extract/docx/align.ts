@@ -91,7 +91,7 @@ export function alignTable(xml: TableDraft, html: HtmlRow[]): TableDraft | strin
     }
     rows.push({ header: x.header, cells });
   }
-  return { gridCols: xml.gridCols, rows };
+  return { ...xml, rows };
 }
 
 /** Split blocks into the runs of text between tables and the tables. */

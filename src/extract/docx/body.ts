@@ -59,6 +59,8 @@ export type Block = { kind: "text"; para: Paragraph } | { kind: "table"; table: 
 export interface TableDraft {
   /** Number of w:gridCol of the table grid. */
   gridCols: number;
+  /** w:w of each w:gridCol (twips), when every column gives one. */
+  widths?: number[];
   rows: RowDraft[];
 }
 
@@ -100,7 +102,7 @@ export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyCon
   const out: DocumentBlock[] = [];
   for (const b of blocks) {
     if (b.kind === "table") {
-      out.push({ kind: "table", grid: compactGrid(b.table.rows, b.table.gridCols) });
+      out.push({ kind: "table", grid: compactGrid(b.table.rows, b.table.gridCols, b.table.widths) });
       continue;
     }
     const joined = b.para.lines.join(" ").replace(/\s+/g, " ").trim();
@@ -219,9 +221,9 @@ export class BodyReader {
   }
 
   private readTable(tbl: XmlElement): TableDraft {
-    const gridCols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) =>
-      isW(c, "gridCol"),
-    ).length;
+    const cols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) => isW(c, "gridCol"));
+    const gridCols = cols.length;
+    const widths = cols.map((c) => Number(c.attrs.w));
     const rows: RowDraft[] = [];
     /** Cells open for vertical merging, by starting grid column. */
     const open = new Map<number, CellDraft>();
@@ -271,7 +273,9 @@ export class BodyReader {
       }
       rows.push({ header, cells });
     }
-    return { gridCols, rows };
+    const draft: TableDraft = { gridCols, rows };
+    if (gridCols > 0 && widths.every((w) => Number.isFinite(w) && w > 0)) draft.widths = widths;
+    return draft;
   }
 
   /**
@@ -415,7 +419,7 @@ export class BodyReader {
  * gridBefore/gridAfter or by column borders that do not line up) are merged with their left
  * neighbour, so `columns` counts only boundaries some cell actually uses.
  */
-export function compactGrid(rows: RowDraft[], gridCols: number): Grid {
+export function compactGrid(rows: RowDraft[], gridCols: number, widths?: number[]): Grid {
   const starts = new Set<number>();
   for (const row of rows) for (const c of row.cells) starts.add(c.col);
   const width = Math.max(gridCols, ...rows.flatMap((r) => r.cells.map((c) => c.col + c.span)), 0);
@@ -442,5 +446,10 @@ export function compactGrid(rows: RowDraft[], gridCols: number): Grid {
       return cell;
     }),
   }));
-  return { columns: kept.length, rows: gridRows };
+  const grid: Grid = { columns: kept.length, rows: gridRows };
+  if (widths && widths.length === width) {
+    // a kept column is as wide as the grid columns from it to the next kept one
+    grid.columnWidths = kept.map((c, i) => widths.slice(c, kept[i + 1] ?? width).reduce((a, b) => a + b, 0));
+  }
+  return grid;
 }
