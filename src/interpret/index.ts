@@ -41,7 +41,7 @@ function partiesOf(lines: string[], table: AbbreviationTable): Party[] {
 }
 
 /** Longest paragraph taken for a heading. */
-const MAX_HEADING_CHARS = 300;
+const MAX_HEADING_CHARS = 500;
 
 /**
  * A paragraph that is a heading: a Word heading style or outline level; or bold text that starts
@@ -50,7 +50,7 @@ const MAX_HEADING_CHARS = 300;
  */
 export function paragraphHeading(block: ParagraphBlock): { section: Section; level: number } | null {
   const text = block.text.replace(/\s+/g, " ").trim();
-  if (!text || text.length > MAX_HEADING_CHARS) return null;
+  if (!text || (block.outlineLevel === undefined && text.length > MAX_HEADING_CHARS)) return null;
   const parts = splitHeading(text);
   const styled = block.outlineLevel !== undefined;
   const numbered = parts.number !== null || (parts.label !== null && parts.rank !== null);
