@@ -52,6 +52,8 @@ export interface ParagraphBlock {
   kind: "paragraph";
   /** The paragraph's text, its lines joined with single spaces (automatic numbering in front). */
   text: string;
+  /** The printed lines (PDF), so a word broken at a line end can be joined again. */
+  lines?: string[];
   /** 1-based page (PDF); null for DOCX. */
   page: number | null;
   /** Set in bold throughout. */

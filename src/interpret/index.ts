@@ -152,7 +152,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
   const lastPlan = blocks.length - 1 - [...blocks].reverse().findIndex((b) => b.kind === "table" && plans.has(b.grid));
   blocks.forEach((block, index) => {
     if (block.kind === "paragraph") {
-      const heading = paragraphHeading(block);
+      const heading = paragraphHeading(block.lines ? { ...block, text: clean(block.lines) } : block);
       if (heading) {
         path.push(heading.section, heading.level);
         paragraphSections.add(heading.section);

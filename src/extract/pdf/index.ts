@@ -141,6 +141,7 @@ function paragraphs(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
       const block: ParagraphBlock = {
         kind: "paragraph",
         text: cur.lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim(),
+        lines: cur.lines.map((l) => l.text),
         page: n,
         size: Math.round(first.size * 10) / 10,
       };
