@@ -42,6 +42,11 @@ export interface Grid {
   rows: GridRow[];
   /** Width of each grid column when the source gives it (DOCX twips, PDF points), for continued tables. */
   columnWidths?: number[];
+  /**
+   * True for a PDF table inferred without ruling lines: merged cells are not seen as such, a merged
+   * cell's text stands in the first row it covers and the rows below show it empty.
+   */
+  borderless?: boolean;
 }
 
 /**

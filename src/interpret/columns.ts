@@ -144,8 +144,11 @@ export function mapColumns(grid: Grid): ColumnMap | null {
   const headers: string[] = Array.from({ length: grid.columns }, () => "");
   const groupOf: (string | null)[] = Array.from({ length: grid.columns }, () => null);
   const subOf: (string | null)[] = Array.from({ length: grid.columns }, () => null);
+  // The lowest header cell over each column, to tell one wide header from two equal headers.
+  const headerCellOf: (object | null)[] = Array.from({ length: grid.columns }, () => null);
   for (let r = start; r < end; r++) {
     for (const cell of grid.rows[r].cells) {
+      for (let c = cell.col; c < Math.min(grid.columns, cell.col + cell.colSpan); c++) headerCellOf[c] = cell;
       const text = cell.lines.join(" ").replace(/\s+/g, " ").trim();
       if (!text) continue;
       for (let c = cell.col; c < Math.min(grid.columns, cell.col + cell.colSpan); c++) {
@@ -164,12 +167,15 @@ export function mapColumns(grid: Grid): ColumnMap | null {
   if (!roles.includes("activity")) return null;
   // A month or period column stands for the deadline only when the plan has no deadline column.
   if (roles.includes("deadline")) for (let c = 0; c < roles.length; c++) if (roles[c] === "month") roles[c] = "extra";
-  // Only one column per single-valued role: later duplicates become extra.
+  // Only one column per single-valued role: later duplicates become extra, except the columns
+  // under one and the same header cell (a "№" cell over two grid columns).
   const seen = new Set<ColumnRole>();
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c];
     if (role === "extra") continue;
-    if (seen.has(role)) roles[c] = "extra";
+    if (seen.has(role) && !(c > 0 && roles[c - 1] === role && headerCellOf[c] !== null && headerCellOf[c] === headerCellOf[c - 1])) {
+      roles[c] = "extra";
+    }
     seen.add(role);
   }
   const headerSignature = grid.rows.slice(start, end).map(rowTexts);

@@ -113,6 +113,8 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   const rows: RawRow[] = [];
   const path = options.path ?? new SectionPath();
   const carried = new Map<ColumnRole, { cell: GridCell; lastRow: number }>();
+  /** Cells standing for a merged cell above: not joined again when their row continues another. */
+  const carriedCopies = new WeakSet<GridCell>();
   const views = grid.rows.slice(map.headerRowCount).map((r) => viewRow(r, map));
   const actDepth = activityDepth(views);
   const hasNumberColumn = map.roles.includes("number");
@@ -123,12 +125,23 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   // A page break before a repeated header row applies to the first row after that header.
   let pendingBreak = false;
 
+  // In a borderless table a month column's empty cell is the lower part of a merged month cell:
+  // the month above applies, until the next heading.
+  const carryEmptyMonths = grid.borderless === true && map.roles.includes("month") && !map.roles.includes("deadline");
   views.forEach((v, i) => {
     for (const role of CARRIED) {
       const cell = v.byRole.get(role);
-      if (cell && cell.rowSpan > 1 && cellText(cell)) carried.set(role, { cell, lastRow: i + cell.rowSpan - 1 });
-      else if (!cell && carried.has(role) && carried.get(role)!.lastRow >= i && !v.spanning) {
-        v.byRole.set(role, { ...carried.get(role)!.cell, pages: [] });
+      if (v.spanning) {
+        carried.delete(role);
+        continue;
+      }
+      if (cell && cellText(cell) && (cell.rowSpan > 1 || (carryEmptyMonths && role === "month"))) {
+        carried.set(role, { cell, lastRow: cell.rowSpan > 1 ? i + cell.rowSpan - 1 : Infinity });
+      } else if (carried.has(role) && carried.get(role)!.lastRow >= i && (!cell || !cellText(cell))) {
+        if (!cellText(v.byRole.get("activity")) || isRepeatedHeader(v.row, map)) continue;
+        const copy = { ...carried.get(role)!.cell, pages: [] };
+        carriedCopies.add(copy);
+        v.byRole.set(role, copy);
       }
     }
   });
@@ -208,7 +221,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     if (isContinuation) {
       if (number) prev.number = (prev.number ?? "") + number;
       for (const [role, cell] of v.byRole) {
-        if (role === "number" || role === "measure") continue;
+        if (role === "number" || role === "measure" || carriedCopies.has(cell)) continue;
         const key = role as Exclude<ColumnRole, "extra">;
         prev.lines[key] = pushLines(prev.lines[key], cell.lines);
       }

@@ -102,6 +102,7 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
   for (const t of tables) {
     if (t.kind === "stream") {
+      t.grid.borderless = true;
       warnings.push({
         code: "pdf-borderless-table",
         message: `the table starting on page ${t.start.page} has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells`,
