@@ -181,7 +181,11 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
         }
       }
     }
-    const result = collectRows(grid, map, clean, { path });
+    // A table that continues the one before on a later page may begin with the rest of its last row.
+    const last = raw[raw.length - 1];
+    const firstPage = grid.rows[0]?.page ?? null;
+    const previous = plan.continued && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
+    const result = collectRows(grid, map, clean, { path, previous });
     raw.push(...result.rows);
     warnings.push(...result.warnings.map((w) => toWarning(w)));
   });

@@ -100,6 +100,11 @@ export interface CollectOptions {
    * the live section objects (the caller copies them); otherwise the table has its own path.
    */
   path?: SectionPath;
+  /**
+   * The last row of the table this one continues on a new page: the first rows may be its rest
+   * (a row cut by the page break), joined to it as within one table.
+   */
+  previous?: RawRow;
 }
 
 /** Roles whose merged cell (a month or deadline over several rows) applies to every row it spans. */
@@ -120,10 +125,11 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   const hasNumberColumn = map.roles.includes("number");
   const hasDeadlineColumn = map.roles.includes("deadline");
   let measureLevel: number | null = null;
-  let lastWasRow = false;
+  if (options.previous) rows.push(options.previous);
+  let lastWasRow = options.previous !== undefined;
   let lastWasHeading = false;
   // A page break before a repeated header row applies to the first row after that header.
-  let pendingBreak = false;
+  let pendingBreak = options.previous !== undefined;
 
   // In a borderless table a month column's empty cell is the lower part of a merged month cell:
   // the month above applies, until the next heading.
@@ -284,6 +290,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     lastWasRow = true;
     lastWasHeading = false;
   }
+  if (options.previous) rows.shift();
   // Rows shared their section objects while headings could still grow; give each its own copy.
   if (!options.path) for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
   return { rows, warnings };

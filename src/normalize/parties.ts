@@ -105,6 +105,8 @@ function continues(prev: string, next: string): boolean {
   if (/^[-–—]/u.test(next)) return true;
   // "Регионална библиотека" / "„Захарий Княжески“": a name in quotes belongs to the words before it.
   if (/^[„«"]/u.test(next) && !/[“”»"]$/u.test(prev)) return true;
+  // "РЦПППО – Стара" / "Загора": a place after a dash goes on with a capitalised word.
+  if (/\s[-–—]\s*\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Lu}\p{Ll}+$/u.test(next) && !NEW_ITEM.test(next)) return true;
   // "Класните" / "ръководители": one word alone on its line, then the lower-case rest of the party.
   if (/^\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Ll}/u.test(next) && !NEW_ITEM.test(next)) return true;
   if (/^\p{Ll}/u.test(next)) {
