@@ -70,6 +70,11 @@ function responsiblePartiesOf(own: string[], partners: string[], table: Abbrevia
   return [...first, ...partiesOf(partners, table).filter((p) => !seen.has(p.text))];
 }
 
+/** The roles of a table's columns in order (unknown columns left out), to tell a table repeated on the next page. */
+function roleOrder(map: ColumnMap): string {
+  return map.roles.filter((r, i) => i === 0 || r !== map.roles[i - 1]).filter((r) => r !== "extra").join(",");
+}
+
 function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + "…" : text;
 }
@@ -147,6 +152,8 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
 
   const raw: RawRow[] = [];
   const path = new SectionPath();
+  let tableBefore: PlanTable | null = null;
+  let headingSinceTable = false;
   const paragraphSections = new Set<Section>();
   const firstPlan = blocks.findIndex((b) => b.kind === "table" && plans.has(b.grid));
   const lastPlan = blocks.length - 1 - [...blocks].reverse().findIndex((b) => b.kind === "table" && plans.has(b.grid));
@@ -154,6 +161,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     if (block.kind === "paragraph") {
       const heading = paragraphHeading(block.lines ? { ...block, text: clean(block.lines) } : block);
       if (heading) {
+        headingSinceTable = true;
         path.push(heading.section, heading.level);
         paragraphSections.add(heading.section);
       } else if (index > firstPlan && index < lastPlan && looksLikeHeading(block.text)) {
@@ -184,8 +192,11 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     // A table that continues the one before on a later page may begin with the rest of its last row.
     const last = raw[raw.length - 1];
     const firstPage = grid.rows[0]?.page ?? null;
-    const previous = plan.continued && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
+    const sameTable = plan.continued || (tableBefore !== null && !headingSinceTable && roleOrder(tableBefore.map) === roleOrder(map));
+    const previous = sameTable && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
     const result = collectRows(grid, map, clean, { path, previous });
+    tableBefore = plan;
+    headingSinceTable = false;
     raw.push(...result.rows);
     warnings.push(...result.warnings.map((w) => toWarning(w)));
   });

@@ -58,7 +58,7 @@ function viewRow(row: GridRow, map: ColumnMap): RowView {
   const dataColumns = map.roles.filter((r) => r !== "number" && r !== "measure").length;
   const activityCol = map.roles.indexOf("activity");
   for (const cell of row.cells) {
-    const role = map.roles[cell.col] ?? "extra";
+    const role = roleOfCell(cell, map);
     const wide = cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell) !== "";
     // A merged cell from the number (or measure) column over the activity column is a heading
     // that holds its number, label and title together, not a number.
@@ -76,6 +76,20 @@ function viewRow(row: GridRow, map: ColumnMap): RowView {
   }
   const nonEmpty = row.cells.filter((c) => cellText(c) !== "");
   return { row, byRole, extras, nonEmpty, spanning };
+}
+
+/**
+ * The role of a cell: that of its first column, or — for a cell that starts in a column without
+ * a header (a borderless table's columns shift from page to page) — of the first headed column it covers.
+ */
+function roleOfCell(cell: GridCell, map: ColumnMap): ColumnRole {
+  const own = map.roles[cell.col] ?? "extra";
+  if (own !== "extra" || map.headers[cell.col]) return own;
+  for (let c = cell.col + 1; c < cell.col + cell.colSpan && c < map.roles.length; c++) {
+    if (map.roles[c] !== "extra") return map.roles[c];
+    if (map.headers[c]) break;
+  }
+  return own;
 }
 
 /** Deepest row number among rows that carry more than a number and an activity: the activity level. */
