@@ -267,3 +267,44 @@ describe("review status", () => {
     expect(ocr).toEqual({ status: "check", reasons: [{ code: "ocr", message: "page 2 was read by OCR" }] });
   });
 });
+
+describe("PDF layouts: tables cut by pages, borderless month cells, shifting columns", () => {
+  it("a table that goes on on a later page without a header begins with the rest of the last row", () => {
+    const first = grid(4, [header4(), texts(["1.", "Представяне на предложението", "февруари 2025 г.", "началник РУО,"], { page: 2 })]);
+    const second = grid(4, [texts(["", "на комисията по заетост", "", "ст. експерт по ПОО"], { page: 3 }), texts(["2.", "Анализ", "март 2025 г.", "РУО"], { page: 3 })]);
+    first.rows[1].cells.forEach((c) => (c.pages = [2]));
+    second.rows.forEach((r) => r.cells.forEach((c) => (c.pages = c.lines.length ? [3] : [])));
+    const { rows } = interpret([...TITLE, table(first), table(second)]);
+    expect(rows.map((r) => [r.number, r.activity, r.responsible.text, r.pages])).toEqual([
+      ["1", "Представяне на предложението на комисията по заетост", "началник РУО, ст. експерт по ПОО", [2, 3]],
+      ["2", "Анализ", "РУО", [3]],
+    ]);
+  });
+
+  it("in a borderless table an empty month cell takes the month above (the rest of a merged cell), until a heading", () => {
+    const g = grid(4, [
+      texts(["№", "Дейност", "Месец", "Отговорник"], { header: true }),
+      texts(["1.", "Оценка на риска", "Септември", "директор"]),
+      texts(["2.", "Ранно оценяване", "", "учители"]),
+      row([cell(0, "II. Работа с децата", { colSpan: 4 })]),
+      texts(["1.", "Учене чрез правене", "", "учители"]),
+    ]);
+    g.borderless = true;
+    const { rows } = interpret([...TITLE, table(g)]);
+    expect(rows.map((r) => r.deadline.text)).toEqual(["Септември", "Септември", null]);
+    // with ruling lines an empty cell stays empty
+    const ruled = { ...g, borderless: false };
+    expect(interpret([...TITLE, table(ruled)]).rows.map((r) => r.deadline.text)).toEqual(["Септември", null, null]);
+  });
+
+  it("a cell that starts in a column without a header takes the role of the headed column it covers", () => {
+    const g = grid(5, [
+      row([cell(1, "Мярка"), cell(2, "Дейности"), cell(3, "Срок"), cell(4, "Отговорници")], { header: true }),
+      row([cell(1, "Мярка 1: Обхват"), cell(2, "Обход"), cell(3, "декември 2024 г."), cell(4, "Училища")]),
+      row([cell(0, "Мярка 2: Подкрепа", { colSpan: 2 }), cell(2, "Консултации"), cell(3, "декември 2024 г."), cell(4, "Училища")]),
+    ]);
+    const { rows, warnings } = interpret([...TITLE, table(g)]);
+    expect(rows.map((r) => r.sections.map((s) => s.label))).toEqual([["Мярка 1"], ["Мярка 2"]]);
+    expect(warnings.filter((w) => w.code === "unknown-column")).toEqual([]);
+  });
+});
