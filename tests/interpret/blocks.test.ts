@@ -175,6 +175,15 @@ describe("tables that continue", () => {
     ]);
   });
 
+  it("does not continue a table whose column widths differ from the table before", () => {
+    const first = grid(4, [header4(), texts(["1.", "Обход", "септември 2024 г.", "учители"])]);
+    const other = grid(4, [texts(["Иван Петров", "учител", "0888 123 456", "стая 12"])]);
+    first.columnWidths = [500, 4000, 1500, 2000];
+    other.columnWidths = [3000, 2000, 2000, 1000];
+    const { rows } = interpret([...TITLE, table(first), table(other)]);
+    expect(rows.map((r) => r.activity)).toEqual(["Обход"]);
+  });
+
   it("never takes a data row for a header", () => {
     // Words of header texts inside data cells ("дейности", "отговорните") next to a date.
     const g = grid(3, [texts(["Организиране на дейности по проекта", "октомври 2024 г.", "отговорните лица"])]);
