@@ -301,6 +301,15 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     }
     for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
     rows.push(raw);
+    // A row with nothing but heading-like text ("2. Качество", "Цел: …") that did not qualify as a
+    // heading is kept as a row, and the document is flagged for a check.
+    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
+      warnings.push({
+        code: "skipped-heading",
+        message: `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`,
+        page: row.page,
+      });
+    }
     lastWasRow = true;
     lastWasHeading = false;
   }

@@ -266,6 +266,13 @@ describe("review status", () => {
     expect(review.reasons.find((r) => r.code === "skipped-heading")!.message).toContain("2. Втора част");
   });
 
+  it("says check for a heading-like table row that was kept as a row", () => {
+    const g = grid(4, [header4(), texts(["1.", "Обход", "септември 2024 г.", "учители"]), texts(["", "2. Качество на обучението", "", ""]), texts(["2.", "Срещи", "октомври 2024 г.", "учители"])]);
+    const { review, rows } = interpret([...TITLE, table(g)]);
+    expect(rows).toHaveLength(3);
+    expect(review.reasons.find((r) => r.code === "skipped-heading")?.message).toContain("2. Качество на обучението");
+  });
+
   it("says check for a row with a number and nothing else, no period and OCR warnings", () => {
     const { review } = interpret([
       para("План за дейността", { bold: true }),
