@@ -202,7 +202,10 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
   });
   // A paragraph heading over every row of the plan is the chapter that holds the plan ("III.
   // Дейности за реализиране на приоритетите:"), not a section that tells rows apart.
+  // A labelled heading with its own number ("Приоритет 5. …", "Оперативна цел 2: …") names a part
+  // of the plan and stays a section even over every row.
   for (const section of paragraphSections) {
+    if (section.label !== null && /\d/.test(section.label)) continue;
     if (raw.length > 0 && raw.every((r) => r.sections.includes(section))) {
       for (const r of raw) r.sections = r.sections.filter((s) => s !== section);
     }
