@@ -1,5 +1,8 @@
 /**
- * Extracted document (grids + text) → plan rows and document metadata. Shared by PDF and DOCX.
+ * Extracted document (the block stream: paragraphs and tables in reading order) → plan rows and
+ * document metadata. Shared by PDF and DOCX. Headings come from paragraphs and from table rows and
+ * share one section path across tables and pages; a headerless table continues the plan table
+ * before it.
  */
 import type { DocumentBlock, ExtractedDocument, ExtractWarning, Grid, ParagraphBlock } from "../extract/grid.js";
 import { ConversionFailure } from "../extract/grid.js";
