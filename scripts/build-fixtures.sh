@@ -11,7 +11,8 @@
 #   fonts-dejavu              fallback fonts
 #   node >= 20 with the project's devDependencies (tsx)
 #
-# Usage: bash scripts/build-fixtures.sh        (from anywhere; writes into <repo>/fixtures)
+# Usage: bash scripts/build-fixtures.sh          (from anywhere; writes the seed renditions into <repo>/fixtures)
+#        bash scripts/build-fixtures.sh layouts  (the layout-variant family only, into <repo>/fixtures/layouts)
 #
 # Outputs are as deterministic as the tools allow: the run-time stamps LibreOffice and Chromium write
 # (PDF CreationDate/ModDate, zip entry dates) are replaced by SOURCE_DATE_EPOCH afterwards
@@ -52,6 +53,34 @@ chromium_print() { # <input.html> <output.pdf>
 }
 
 cd "$ROOT"
+
+if [ "${1:-}" = "layouts" ]; then
+  # The layout-variant family: each layout as DOCX (fodt -> LibreOffice), as the LibreOffice PDF of that
+  # DOCX, and as a Chromium PDF of its HTML (no soft hyphens, so one printing is enough).
+  OUT="$FIX/layouts"
+  mkdir -p "$OUT"
+  echo "== layout sources"
+  npx --no-install tsx scripts/fixtures/layouts-main.ts sources "$WORK/layouts"
+  npx --no-install tsx scripts/fixtures/layouts-main.ts list | while read -r route file stem; do
+    case "$route" in
+      docx)
+        soffice_convert "docx:MS Word 2007 XML" "$WORK/layouts/$stem.fodt" "$WORK/ldocx"
+        cp "$WORK/ldocx/$stem.docx" "$OUT/$file" ;;
+      docx-pdf)
+        soffice_convert "pdf:writer_pdf_Export" "$OUT/$stem.docx" "$WORK/lpdf"
+        cp "$WORK/lpdf/$stem.pdf" "$OUT/$file" ;;
+      chromium-pdf)
+        chromium_print "$WORK/layouts/$stem.html" "$OUT/$file" ;;
+    esac
+    echo "fixtures/layouts/$file"
+  done
+  echo "== fixed time stamps in the files"
+  npx --no-install tsx scripts/fixtures/normalize.ts "$OUT"/*.pdf "$OUT"/*.docx
+  echo "== expected JSON (sha256, page count, pages of every row)"
+  npx --no-install tsx scripts/fixtures/layouts-main.ts expected "$OUT"
+  exit 0
+fi
+
 echo "== sources"
 npx --no-install tsx scripts/fixtures/main.ts sources "$WORK/src"
 

@@ -74,6 +74,21 @@ describe("joinCellLines: names, prefixes and slashes (Chromium / LibreOffice fix
   }
 });
 
+describe("joinCellLines: numbers and ranges broken at a line end", () => {
+  it("joins a year or range broken at the line end without a space", () => {
+    expect(joinCellLines(["2024/202", "5 учебна година"])).toBe("2024/2025 учебна година");
+    expect(joinCellLines(["2024-20", "25 г."])).toBe("2024-2025 г.");
+    expect(joinCellLines(["Програма „Образование“ 2021–", "2027"])).toBe("Програма „Образование“ 2021–2027");
+    expect(joinCellLines(["учебна 2024/", "2025 година"])).toBe("учебна 2024/2025 година");
+  });
+
+  it("keeps the space between numbers that are not one broken number", () => {
+    expect(joinCellLines(["12", "500,00"])).toBe("12 500,00");
+    expect(joinCellLines(["2024/202", "7 ученици"])).toBe("2024/202 7 ученици");
+    expect(joinCellLines(["до 2024", "2025 г."])).toBe("до 2024 2025 г.");
+  });
+});
+
 describe("joinCellLines: browser hyphenation", () => {
   it("joins a word split by an automatic hyphen (U+2010 at the line end)", () => {
     expect(joinCellLines(["на прие\u2010", "машите училища"])).toBe("на приемашите училища");

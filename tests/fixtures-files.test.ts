@@ -8,7 +8,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validatePlan } from "../src/model/schema.js";
+import { validatePlan, type PlanDocument } from "../src/model/schema.js";
+import { LAYOUT_FIXTURES } from "../scripts/fixtures/layouts.js";
 
 const FIXTURES = resolve(import.meta.dirname, "..", "fixtures");
 const renditions = readdirSync(FIXTURES)
@@ -73,6 +74,79 @@ describe("fixture renditions", () => {
           // every PDF rendition has at least one row cut by a page break
           expect(doc.rows.some((r) => r.pages.length > 1)).toBe(true);
         }
+      });
+    });
+  }
+});
+
+/** PDF rows: pages ascending, consecutive, inside the document; rows never go back. */
+function checkPdfPages(doc: PlanDocument): void {
+  const pages = doc.source.pages ?? 0;
+  expect(pages).toBeGreaterThan(0);
+  let last = 1;
+  for (const row of doc.rows) {
+    expect(row.pages.length).toBeGreaterThan(0);
+    row.pages.forEach((p, i) => {
+      expect(p).toBeLessThanOrEqual(pages);
+      if (i > 0) expect(p).toBe(row.pages[i - 1] + 1);
+    });
+    expect(row.pages[0]).toBeGreaterThanOrEqual(last);
+    last = row.pages[row.pages.length - 1];
+  }
+}
+
+const LAYOUTS = join(FIXTURES, "layouts");
+const layoutFiles = existsSync(LAYOUTS)
+  ? readdirSync(LAYOUTS)
+      .filter((f) => /\.(pdf|docx)$/i.test(f))
+      .sort()
+  : [];
+
+describe("layout-variant fixtures (fixtures/layouts/)", () => {
+  it("are exactly the generator's list (scripts/fixtures/layouts.ts)", () => {
+    expect(layoutFiles).toEqual(LAYOUT_FIXTURES.map((f) => f.file).sort());
+  });
+
+  it("cut some rows by page breaks in every PDF producer", () => {
+    for (const route of ["docx-pdf", "chromium-pdf"]) {
+      const cut = LAYOUT_FIXTURES.filter((f) => f.route === route).filter((f) => {
+        const doc = validatePlan(JSON.parse(readFileSync(join(LAYOUTS, `${f.file}.expected.json`), "utf8")));
+        return doc.rows.some((r) => r.pages.length > 1);
+      });
+      expect(cut.length, route).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  for (const f of LAYOUT_FIXTURES) {
+    describe(`layouts/${f.file}`, () => {
+      const expectedPath = join(LAYOUTS, `${f.file}.expected.json`);
+      const read = () => validatePlan(JSON.parse(readFileSync(expectedPath, "utf8")));
+
+      it("has an expected JSON that validates, names the file and the sha256 of its bytes", () => {
+        expect(existsSync(expectedPath)).toBe(true);
+        const doc = read();
+        expect(doc.source.file).toBe(f.file);
+        expect(doc.source.format).toBe(f.file.endsWith(".pdf") ? "pdf" : "docx");
+        const sha = createHash("sha256").update(readFileSync(join(LAYOUTS, f.file))).digest("hex");
+        expect(doc.source.sha256).toBe(sha);
+      });
+
+      it("holds the layout's structured data, with pages only for PDF", () => {
+        const doc = read();
+        const want = f.build().doc;
+        const strip = (d: PlanDocument) => ({
+          document: d.document,
+          rows: d.rows.map(({ pages: _pages, ...rest }) => rest),
+          warnings: d.warnings,
+          review: d.review,
+        });
+        expect(strip(doc)).toEqual(strip(want));
+        expect(doc.rows.length).toBeGreaterThanOrEqual(10);
+        expect(doc.rows.length).toBeLessThanOrEqual(40);
+        if (doc.source.format === "docx") {
+          expect(doc.source.pages).toBeNull();
+          for (const row of doc.rows) expect(row.pages).toEqual([]);
+        } else checkPdfPages(doc);
       });
     });
   }

@@ -45,7 +45,47 @@ export interface Grid {
   /** Number of grid columns. */
   columns: number;
   rows: GridRow[];
+  /** Width of each grid column when the source gives it (DOCX twips, PDF points), for continued tables. */
+  columnWidths?: number[];
+  /**
+   * True for a PDF table inferred without ruling lines: merged cells are not seen as such, a merged
+   * cell's text stands in the first row it covers and the rows below show it empty.
+   */
+  borderless?: boolean;
 }
+
+/**
+ * A paragraph outside tables, in reading order: the text between and around the tables (title
+ * block, headings, notes, signatures), with the hints headings are recognised by.
+ */
+export interface ParagraphBlock {
+  kind: "paragraph";
+  /** The paragraph's text, its lines joined with single spaces (automatic numbering in front). */
+  text: string;
+  /** The printed lines (PDF), so a word broken at a line end can be joined again. */
+  lines?: string[];
+  /** 1-based page (PDF); null for DOCX. */
+  page: number | null;
+  /** Set in bold throughout. */
+  bold?: boolean;
+  /** Font size in points when known. */
+  size?: number;
+  /** Word paragraph style id (DOCX), e.g. "Heading1". */
+  style?: string;
+  /** Outline level 0–8 from the paragraph or its style (DOCX Heading 1 = 0); absent for body text. */
+  outlineLevel?: number;
+  /** The automatic list number Word shows in front of the paragraph (DOCX), also part of `text`. */
+  numbering?: string;
+}
+
+/** A table in the reading order. A PDF table continuing over pages is one grid. */
+export interface TableBlock {
+  kind: "table";
+  grid: Grid;
+}
+
+/** The document in reading order: paragraphs and tables. */
+export type DocumentBlock = ParagraphBlock | TableBlock;
 
 /** Text outside tables, in document order (title block, signatures), for document metadata. */
 export interface TextBlock {
@@ -71,10 +111,38 @@ export interface ExtractedDocument {
   format: "pdf" | "docx";
   /** PDF page count; null for DOCX. */
   pages: number | null;
-  /** Every table found, in document order. A PDF table continuing over pages is one grid. */
+  /** The document in reading order: the one stream src/interpret reads. */
+  blocks: DocumentBlock[];
+  /** The tables of `blocks`, in order (a view kept for callers that need only the grids). */
   tables: Grid[];
+  /** The paragraphs of `blocks` placed relative to the tables (a view, see `documentFromBlocks`). */
   text: TextBlock[];
   warnings: ExtractWarning[];
+}
+
+/** Build an ExtractedDocument from its block stream (tables and text are views of it). */
+export function documentFromBlocks(
+  format: ExtractedDocument["format"],
+  pages: number | null,
+  blocks: DocumentBlock[],
+  warnings: ExtractWarning[],
+): ExtractedDocument {
+  const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
+  const first = tableIndexes[0] ?? Infinity;
+  const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
+  const tables: Grid[] = [];
+  const text: TextBlock[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === "table") {
+      tables.push(b.grid);
+      return;
+    }
+    const t: TextBlock = { text: b.text, page: b.page, where: i < first ? "before" : i > last ? "after" : "between" };
+    if (b.bold) t.bold = true;
+    if (b.size !== undefined) t.size = b.size;
+    text.push(t);
+  });
+  return { format, pages, blocks, tables, text, warnings };
 }
 
 /** Errors an extractor may throw for a file that cannot be read at all. */

@@ -79,6 +79,21 @@ function hyphenatedPair(left: string, right: string): string {
   return `${l}-${r}`.toLowerCase();
 }
 
+/**
+ * A number, year or range broken at a line end: a year range whose second year was cut
+ * ("2024/202" + "5", "2024-20" + "25") or a range broken after its dash or slash ("2021–" + "2027",
+ * "2024/" + "2025").
+ */
+export function isBrokenNumber(left: string, right: string): boolean {
+  const digits = /^\d+/.exec(right)?.[0];
+  if (!digits) return false;
+  if (/\d[/–—-]$/u.test(left)) return true;
+  const m = /(?:^|[^\d])(\d{4})[/–—-](\d{1,3})$/u.exec(left);
+  if (!m) return false;
+  const second = m[2] + digits;
+  return second.length === 4 ? +second === +m[1] + 1 : second.length === 2 && +second === (+m[1] + 1) % 100;
+}
+
 /** Joins a cell's lines into one cleaned string. */
 export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): string {
   const clean = lines.map((l) => l.replace(/[\s\u00a0\u2007\u202f]+/g, " ").trim()).filter((l) => l.replace(SOFT_HYPHEN, "").length > 0);
@@ -88,6 +103,8 @@ export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): str
     const next = clean[i];
     if (text.endsWith("\u00ad")) {
       text = text.slice(0, -1) + next;
+    } else if (isBrokenNumber(text, next)) {
+      text += next; // "2024/202" + "5", "2021–" + "2027": a number or range broken at the line end
     } else if (/[.,;:)»“]-$/u.test(text)) {
       text += ` ${next}`; // "г.-" + "юни 2025 г.": a dash between two parts, broken where a space stood
     } else if (text.endsWith("\u2010") && /\p{L}\u2010$/u.test(text) && /^\p{Ll}/u.test(next) && !vocab?.has(hyphenatedPair(text, next))) {

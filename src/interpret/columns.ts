@@ -14,7 +14,10 @@ export type ColumnRole =
   | "target"
   | "expected"
   | "financing"
+  | "source"
   | "responsible"
+  | "partners"
+  | "month"
   | "note"
   | "extra";
 
@@ -44,17 +47,36 @@ interface RoleRule {
   test: (key: string) => boolean;
 }
 
-// Order matters: the first rule that matches decides.
+/**
+ * The header words of real plans, by the field they fill (documented in the README, "What works").
+ * Keys are compared in headerKey form (lower case, punctuation as spaces). Order matters: the
+ * first rule that matches decides.
+ *
+ * - number: "№", "№ по ред", "No", "Номер"
+ * - unit / current / target: "Мерна единица", "Текуща (базова, изходна) стойност", "Целева (очаквана) стойност"
+ * - expected (indicator.expected): "Очакван резултат", "Очаквани резултати", "Индикатор(и) за изпълнение"
+ * - deadline: "Срок", "Срок за изпълнение", "Срокове"
+ * - month (the deadline when there is no deadline column, else extra): "Месец", "Период", "Време на провеждане"
+ * - source (financing, after the amount): "Източник на финансиране", "Източници на финансиране"
+ * - financing (amount): "Финансиране", "Финансиране (лв.)", "Бюджет", "Бюджет (лв.)", "Необходими средства", "Сума", "Ресурси"
+ * - responsible: "Отговорник", "Отговорници", "Отговорни институции", "Отговорни лица", "Отговорна институция", "Изпълнител(и)"
+ * - partners (responsible, after the responsible column): "Партньори"
+ * - note: "Забележка", "Бележки"; measure: "Мярка", "Мерки"
+ * - activity: "Дейност", "Дейности", "Мерки и дейности", "Цели/мерки/дейности по:", "Задачи", "Мероприятия"
+ */
 const ROLE_RULES: RoleRule[] = [
   { role: "number", test: (k) => /^(№|no|n|номер|пореден номер)( по ред)?$/.test(k) || /^№/.test(k) },
   { role: "unit", test: (k) => /мерна единица|^единица/.test(k) },
   { role: "current", test: (k) => /текуща стойност|базова стойност|изходна стойност/.test(k) },
   { role: "target", test: (k) => /целева стойност|очаквана стойност/.test(k) },
-  { role: "expected", test: (k) => /очаквани резултати|резултат|индикатор/.test(k) },
-  { role: "deadline", test: (k) => /^срок|срок за изпълнение|^период|^време/.test(k) },
-  { role: "financing", test: (k) => /финансиране|^бюджет|ресурси/.test(k) },
+  { role: "source", test: (k) => /^източни(к|ци) (на|за) финансиране/.test(k) },
+  { role: "expected", test: (k) => /очаквани резултати|очакван резултат|резултат|индикатор/.test(k) },
+  { role: "deadline", test: (k) => /^срок|срок за изпълнение/.test(k) },
+  { role: "month", test: (k) => /^месец|^период|^време/.test(k) },
+  { role: "financing", test: (k) => /финансиране|^бюджет|ресурси|необходими средства|^сума/.test(k) },
+  { role: "partners", test: (k) => /^партньор/.test(k) },
   { role: "responsible", test: (k) => /отговорн|изпълнител|^отговаря/.test(k) },
-  { role: "note", test: (k) => /^забележк|^бележк|^коментар/.test(k) },
+  { role: "note", test: (k) => /^забележк|^бележк/.test(k) },
   { role: "measure", test: (k) => /^(мярка|мерки)$/.test(k) },
   { role: "activity", test: (k) => /дейност|мерки|^цели|^задачи|^мероприят/.test(k) },
 ];
@@ -70,11 +92,25 @@ function rowTexts(row: GridRow): string {
   return row.cells.map((c) => headerKey(c.lines.join(" "))).join("|");
 }
 
+/**
+ * A cell that holds a value, not a header word: long text, a date or a year, a month range.
+ * A data row is never taken for a header (a header row has header words, not a deadline and a party).
+ */
+function isValueText(text: string): boolean {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 80 || /\d{4}|\d{1,2}\.\d{1,2}\./.test(t);
+}
+
 /** How many header roles a row's cells name (a header row names at least two). */
 function headerScore(row: GridRow): number {
   let n = 0;
-  for (const cell of row.cells) if (roleOfHeader(cell.lines.join(" "))) n++;
-  return n;
+  let values = 0;
+  for (const cell of row.cells) {
+    const text = cell.lines.join(" ");
+    if (isValueText(text)) values++;
+    else if (roleOfHeader(text)) n++;
+  }
+  return values > 0 ? 0 : n;
 }
 
 /**
@@ -108,8 +144,11 @@ export function mapColumns(grid: Grid): ColumnMap | null {
   const headers: string[] = Array.from({ length: grid.columns }, () => "");
   const groupOf: (string | null)[] = Array.from({ length: grid.columns }, () => null);
   const subOf: (string | null)[] = Array.from({ length: grid.columns }, () => null);
+  // The lowest header cell over each column, to tell one wide header from two equal headers.
+  const headerCellOf: (object | null)[] = Array.from({ length: grid.columns }, () => null);
   for (let r = start; r < end; r++) {
     for (const cell of grid.rows[r].cells) {
+      for (let c = cell.col; c < Math.min(grid.columns, cell.col + cell.colSpan); c++) headerCellOf[c] = cell;
       const text = cell.lines.join(" ").replace(/\s+/g, " ").trim();
       if (!text) continue;
       for (let c = cell.col; c < Math.min(grid.columns, cell.col + cell.colSpan); c++) {
@@ -125,14 +164,18 @@ export function mapColumns(grid: Grid): ColumnMap | null {
     const role = (subOf[c] && roleOfHeader(subOf[c]!)) || (groupOf[c] && roleOfHeader(groupOf[c]!)) || null;
     roles.push(role ?? "extra");
   }
-  // A column with no header text at all next to a numbered layout is usually the number column.
   if (!roles.includes("activity")) return null;
-  // Only one column per single-valued role: later duplicates become extra.
+  // A month or period column stands for the deadline only when the plan has no deadline column.
+  if (roles.includes("deadline")) for (let c = 0; c < roles.length; c++) if (roles[c] === "month") roles[c] = "extra";
+  // Only one column per single-valued role: later duplicates become extra, except the columns
+  // under one and the same header cell (a "№" cell over two grid columns).
   const seen = new Set<ColumnRole>();
   for (let c = 0; c < roles.length; c++) {
     const role = roles[c];
     if (role === "extra") continue;
-    if (seen.has(role)) roles[c] = "extra";
+    if (seen.has(role) && !(c > 0 && roles[c - 1] === role && headerCellOf[c] !== null && headerCellOf[c] === headerCellOf[c - 1])) {
+      roles[c] = "extra";
+    }
     seen.add(role);
   }
   const headerSignature = grid.rows.slice(start, end).map(rowTexts);

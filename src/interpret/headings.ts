@@ -107,3 +107,49 @@ export function headingLevel(number: string | null, heading: Heading): number {
   if (heading.rank !== null) return heading.rank * 10 + 5;
   return 1;
 }
+
+/** A heading split into its parts: number (as printed, trailing dot removed), label, title, rank. */
+export interface HeadingParts extends Heading {
+  number: string | null;
+}
+
+const ROMAN_RE = /^([IVXLC]{1,6})\.\s*(\S.*)$/su;
+const ARABIC_RE = /^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\s+)(\S.*)$/su;
+
+/** Whether a number is a roman numeral ("I", "IV"). */
+export function isRoman(number: string | null): boolean {
+  return !!number && /^[IVXLC]+$/.test(number);
+}
+
+/**
+ * Split a heading's whole text: "1. Повишаване …" → number "1"; "1.1 Цел: Намаляване …" → number
+ * "1.1", label "Цел"; "I. Организационна дейност" → number "I"; "Оперативна цел 2: X",
+ * "Приоритет 1. X", "Мярка 1.1. X" → the label keeps its own number, number null.
+ */
+export function splitHeading(text: string): HeadingParts {
+  const t = text.replace(/\s+/g, " ").trim();
+  const m = ROMAN_RE.exec(t) ?? ARABIC_RE.exec(t);
+  if (m && !/^\d{4}$/.test(m[1]) && /^[\p{L}„"«(]/u.test(m[2])) {
+    return { number: m[1], ...parseHeading(m[2]) };
+  }
+  return { number: null, ...parseHeading(t) };
+}
+
+/** Whether a text starts like a heading: a number ("1.", "1.2", "II.") or a label word ("Цел:", "Приоритет 2."). */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length === 0 || t.length > 300) return false;
+  return splitHeading(t).number !== null || hasHeadingLabel(t);
+}
+
+/**
+ * Level of a heading for SectionPath: roman numbers outermost, then numbered headings by depth,
+ * labelled ones by the rank of their word; `outline` (a Word outline level) for headings with
+ * neither.
+ */
+export function partsLevel(parts: HeadingParts, outline?: number): number {
+  if (isRoman(parts.number)) return 2;
+  if (parts.number || parts.rank !== null) return headingLevel(parts.number, parts);
+  if (outline !== undefined) return outline * 10 + 2;
+  return 1;
+}

@@ -69,16 +69,49 @@ function anyCase(phrase: string): string {
   return [...phrase].map((ch) => (ch === " " ? "\\s+" : ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("");
 }
 
-const ISSUER_PATTERNS: { re: RegExp; make: (place: string) => { issuer: string; region: string } }[] = [
+/** School, kindergarten and centre types that issue their own plans ("СУ", "Детска градина", …). */
+const INSTITUTION =
+  "(?:ДГ|ЦДГ|ОДЗ|ДЯ|СУ|СОУ|ОУ|ОбУ|НУ|ПГ|ПМГ|ПГИ|ППМГ|ЕГ|СпУ|ЦСОП|ЦПЛР|ЦСПП|" +
+  [
+    "детска градина",
+    "целодневна детска градина",
+    "основно училище",
+    "средно училище",
+    "обединено училище",
+    "начално училище",
+    "профилирана гимназия",
+    "професионална гимназия",
+    "природо-математическа гимназия",
+    "езикова гимназия",
+    "гимназия",
+    "спортно училище",
+    "център за подкрепа за личностно развитие",
+  ]
+    .map(anyCase)
+    .join("|") +
+  ")";
+
+const ISSUER_PATTERNS: { re: RegExp; make: (place: string, match: string) => { issuer: string; region: string } }[] = [
   {
     re: new RegExp(`${anyCase("регионално управление на образованието")}\\s*[–—-]?\\s*(?:гр\\.\\s*)?${PLACE}`, "u"),
     make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }),
   },
   { re: new RegExp(`(?<!\\p{L})РУО\\s*[–—-]\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }) },
+  {
+    // "СУ „Христо Ботев“ – гр. Дупница", "ДГ № 5 „Слънце“, гр. Казанлък": the institution as printed, the town as region
+    re: new RegExp(
+      `(?<!\\p{L})${INSTITUTION}\\s*(?:№\\s*\\d+\\s*)?[„"«“][^„"«“”»]{1,80}["“”»]\\s*(?:[–—-]|,)?\\s*(?:${anyCase("гр.")}|${anyCase("град")}|${anyCase("с.")}|${anyCase("село")})\\s*${PLACE}`,
+      "u",
+    ),
+    make: (p, m) => ({ issuer: m.replace(/\s+/g, " ").trim(), region: p }),
+  },
   { re: new RegExp(`(?<!\\p{L})${anyCase("община")}\\s+${PLACE}`, "u"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
   { re: new RegExp(`${anyCase("общински съвет")}\\s*[–—-]?\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Община ${p}`, region: p }) },
   { re: new RegExp(`(?<!\\p{L})${anyCase("област")}\\s+${PLACE}`, "u"), make: (p) => ({ issuer: `Област ${p}`, region: p }) },
 ];
+
+/** Words of a title block that are never a place, though they may follow one ("КАЗАНЛЪК План"). */
+const NOT_PLACE = /^(За|На|В|И|План|Програма|Годишен|Годишна|Приложение|Стратегия|Общински|Общинска|Относно)$/u;
 
 function findIssuer(text: string): { issuer: string; region: string } | null {
   for (const p of ISSUER_PATTERNS) {
@@ -86,11 +119,23 @@ function findIssuer(text: string): { issuer: string; region: string } | null {
     if (m) {
       const place = placeName(m[1]);
       // Words that follow a place name in an upper-case title are not part of it ("КЮСТЕНДИЛ ЗА").
-      const trimmed = place.replace(/\s+(За|На|В|И)$/u, "");
-      return p.make(trimmed);
+      const words = place.split(" ");
+      while (words.length > 1 && NOT_PLACE.test(words[words.length - 1])) words.pop();
+      if (NOT_PLACE.test(words[0])) continue;
+      const trimmed = words.join(" ");
+      return p.make(trimmed, m[0].slice(0, m[0].lastIndexOf(m[1])) + trimmed);
     }
   }
   return null;
+}
+
+/** The issuer named in one line of the title block, else in the text as a whole. */
+function findIssuerIn(lines: string[]): { issuer: string; region: string } | null {
+  for (const l of lines) {
+    const who = findIssuer(l);
+    if (who) return who;
+  }
+  return findIssuer(lines.join(" "));
 }
 
 /**
@@ -98,7 +143,7 @@ function findIssuer(text: string): { issuer: string; region: string } | null {
  * line that names the plan's period, at most six lines.
  */
 function findTitle(lines: string[]): string | null {
-  const start = lines.findIndex((l) => /^(годишен\s+|оперативен\s+)?план(?!\p{L})/iu.test(l) && !isPageFurniture(l));
+  const start = lines.findIndex((l) => /^((годишен|годишна|оперативен|общински|общинска)\s+)?(план|програма)(?!\p{L})/iu.test(l) && !isPageFurniture(l));
   if (start < 0) return null;
   const parts: string[] = [];
   for (let i = start; i < lines.length && parts.length < 6; i++) {
@@ -116,6 +161,6 @@ export function readMetadata(blocks: TextBlock[], tableText: string): Metadata {
   const title = findTitle(lines);
   const headText = lines.join(" ");
   const period = (title && findPeriod(title)) || findPeriod(headText) || null;
-  const who = (title && findIssuer(title)) || findIssuer(headText) || findIssuer(tableText.slice(0, 2000)) || null;
+  const who = (title && findIssuer(title)) || findIssuerIn(lines) || findIssuer(tableText.slice(0, 2000)) || null;
   return { title, issuer: who?.issuer ?? null, region: who?.region ?? null, period };
 }

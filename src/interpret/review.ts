@@ -9,6 +9,8 @@ import type { Review, ReviewReason, Row, Warning } from "../model/schema.js";
 const WARNING_REASONS: Record<string, string> = {
   "unknown-column": "unknown-column",
   "no-period": "no-period",
+  "skipped-heading": "skipped-heading",
+  "row-number-only": "number-only-row",
 };
 
 /** Share of rows without a deadline above which the deadline column is suspect. */
@@ -24,10 +26,18 @@ export function reviewDocument(rows: Row[], warnings: Warning[]): Review {
     reasons.push({ code, message: w.message });
   }
   const numberOnly = rows.filter((r) => r.number !== null && r.activity === "" && r.deadline.text === null);
-  if (numberOnly.length > 0) {
+  if (numberOnly.length > 0 && !seen.has("number-only-row")) {
     reasons.push({
       code: "number-only-row",
       message: `${numberOnly.length} row(s) have a number and nothing else (first: "${numberOnly[0].number}")`,
+    });
+  }
+  const withSection = rows.filter((r) => r.sections.length > 0).length;
+  if (withSection > 0 && withSection < rows.length) {
+    const first = rows.find((r) => r.sections.length === 0)!;
+    reasons.push({
+      code: "rows-without-section",
+      message: `${rows.length - withSection} of ${rows.length} rows carry no section although the plan has headings (first: "${first.activity.slice(0, 60)}")`,
     });
   }
   const undated = rows.filter((r) => r.deadline.text === null).length;

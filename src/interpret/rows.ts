@@ -11,8 +11,11 @@ import {
   hasHeadingLabel,
   headingLevel,
   isSeparatorText,
+  looksLikeHeading,
   numberDepth,
   parseHeading,
+  partsLevel,
+  splitHeading,
 } from "./headings.js";
 import { cellBoxes, mergeBoxes } from "./row-boxes.js";
 
@@ -58,16 +61,40 @@ function viewRow(row: GridRow, map: ColumnMap): RowView {
   const extras: { header: string; cell: GridCell }[] = [];
   let spanning: GridCell | null = null;
   const dataColumns = map.roles.filter((r) => r !== "number" && r !== "measure").length;
+  const activityCol = map.roles.indexOf("activity");
   for (const cell of row.cells) {
-    const role = map.roles[cell.col] ?? "extra";
+    const role = roleOfCell(cell, map);
+    const wide = cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell) !== "";
+    // A merged cell from the number (or measure) column over the activity column is a heading
+    // that holds its number, label and title together, not a number.
+    const overActivity = activityCol > cell.col && activityCol < cell.col + cell.colSpan;
+    if ((role === "number" || role === "measure") && wide && overActivity) {
+      spanning = cell;
+      byRole.set("activity", cell);
+      continue;
+    }
     if (role === "extra") extras.push({ header: map.headers[cell.col] || `Колона ${cell.col + 1}`, cell });
     else if (!byRole.has(role)) byRole.set(role, cell);
-    if (role !== "number" && role !== "measure" && cell.colSpan >= Math.max(2, Math.ceil(dataColumns * 0.6)) && cellText(cell)) {
+    if (role !== "number" && role !== "measure" && wide) {
       spanning = cell;
     }
   }
   const nonEmpty = row.cells.filter((c) => cellText(c) !== "");
   return { row, byRole, extras, nonEmpty, spanning };
+}
+
+/**
+ * The role of a cell: that of its first column, or — for a cell that starts in a column without
+ * a header (a borderless table's columns shift from page to page) — of the first headed column it covers.
+ */
+function roleOfCell(cell: GridCell, map: ColumnMap): ColumnRole {
+  const own = map.roles[cell.col] ?? "extra";
+  if (own !== "extra" || map.headers[cell.col]) return own;
+  for (let c = cell.col + 1; c < cell.col + cell.colSpan && c < map.roles.length; c++) {
+    if (map.roles[c] !== "extra") return map.roles[c];
+    if (map.headers[c]) break;
+  }
+  return own;
 }
 
 /** Deepest row number among rows that carry more than a number and an activity: the activity level. */
@@ -86,22 +113,63 @@ export interface RowsResult {
   warnings: ExtractWarning[];
 }
 
+export interface CollectOptions {
+  /**
+   * The document's open headings, shared across tables and paragraphs. When given, the rows keep
+   * the live section objects (the caller copies them); otherwise the table has its own path.
+   */
+  path?: SectionPath;
+  /**
+   * The last row of the table this one continues on a new page: the first rows may be its rest
+   * (a row cut by the page break), joined to it as within one table.
+   */
+  previous?: RawRow;
+}
+
+/** Roles whose merged cell (a month or deadline over several rows) applies to every row it spans. */
+const CARRIED: ColumnRole[] = ["deadline", "month"];
+
 /**
  * Walk one table's grid. `clean` turns a cell's lines into cleaned text (used for heading titles).
  */
-export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsResult {
+export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options: CollectOptions = {}): RowsResult {
   const warnings: ExtractWarning[] = [];
   const rows: RawRow[] = [];
-  const path = new SectionPath();
+  const path = options.path ?? new SectionPath();
+  const carried = new Map<ColumnRole, { cell: GridCell; lastRow: number }>();
+  /** Cells standing for a merged cell above: not joined again when their row continues another. */
+  const carriedCopies = new WeakSet<GridCell>();
   const views = grid.rows.slice(map.headerRowCount).map((r) => viewRow(r, map));
   const actDepth = activityDepth(views);
   const hasNumberColumn = map.roles.includes("number");
   const hasDeadlineColumn = map.roles.includes("deadline");
   let measureLevel: number | null = null;
-  let lastWasRow = false;
+  if (options.previous) rows.push(options.previous);
+  let lastWasRow = options.previous !== undefined;
   let lastWasHeading = false;
   // A page break before a repeated header row applies to the first row after that header.
-  let pendingBreak = false;
+  let pendingBreak = options.previous !== undefined;
+
+  // In a borderless table a month column's empty cell is the lower part of a merged month cell:
+  // the month above applies, until the next heading.
+  const carryEmptyMonths = grid.borderless === true && map.roles.includes("month") && !map.roles.includes("deadline");
+  views.forEach((v, i) => {
+    for (const role of CARRIED) {
+      const cell = v.byRole.get(role);
+      if (v.spanning) {
+        carried.delete(role);
+        continue;
+      }
+      if (cell && cellText(cell) && (cell.rowSpan > 1 || (carryEmptyMonths && role === "month"))) {
+        carried.set(role, { cell, lastRow: cell.rowSpan > 1 ? i + cell.rowSpan - 1 : Infinity });
+      } else if (carried.has(role) && carried.get(role)!.lastRow >= i && (!cell || !cellText(cell))) {
+        if (!cellText(v.byRole.get("activity")) || isRepeatedHeader(v.row, map)) continue;
+        const copy = { ...carried.get(role)!.cell, pages: [] };
+        carriedCopies.add(copy);
+        v.byRole.set(role, copy);
+      }
+    }
+  });
 
   for (const v of views) {
     const { row } = v;
@@ -162,6 +230,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
       lastWasRow &&
       prev !== undefined &&
       !(measureCell && measureText && hasHeadingLabel(measureText)) &&
+      !(headingCell && looksLikeHeading(cellText(headingCell))) &&
       ((hasNumberColumn && !number && !headingCell) ||
         (!hasNumberColumn && hasDeadlineColumn && !cellText(v.byRole.get("deadline")) && (prev.lines.deadline?.length ?? 0) > 0) ||
         (!number && startsLower) ||
@@ -178,7 +247,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     if (isContinuation) {
       if (number) prev.number = (prev.number ?? "") + number;
       for (const [role, cell] of v.byRole) {
-        if (role === "number" || role === "measure") continue;
+        if (role === "number" || role === "measure" || carriedCopies.has(cell)) continue;
         const key = role as Exclude<ColumnRole, "extra">;
         prev.lines[key] = pushLines(prev.lines[key], cell.lines);
       }
@@ -196,8 +265,13 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
         last.title = clean([last.title, ...cell.lines]);
         continue;
       }
-      const heading = parseHeading(text);
-      path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
+      if (number) {
+        const heading = parseHeading(text);
+        path.push({ number, label: heading.label, title: heading.title }, headingLevel(number, heading));
+      } else {
+        const parts = splitHeading(text);
+        path.push({ number: parts.number, label: parts.label, title: parts.title }, partsLevel(parts));
+      }
       lastWasRow = false;
       lastWasHeading = true;
       continue;
@@ -237,11 +311,21 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner): RowsRes
     }
     for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
     rows.push(raw);
+    // A row with nothing but heading-like text ("2. Качество", "Цел: …") that did not qualify as a
+    // heading is kept as a row, and the document is flagged for a check.
+    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
+      warnings.push({
+        code: "skipped-heading",
+        message: `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`,
+        page: row.page,
+      });
+    }
     lastWasRow = true;
     lastWasHeading = false;
   }
+  if (options.previous) rows.shift();
   // Rows shared their section objects while headings could still grow; give each its own copy.
-  for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
+  if (!options.path) for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
   return { rows, warnings };
 }
 

@@ -103,6 +103,12 @@ function continues(prev: string, next: string): boolean {
   if (unbalanced(prev)) return true;
   // "РЦПППО" / "– Стара Загора".
   if (/^[-–—]/u.test(next)) return true;
+  // "Регионална библиотека" / "„Захарий Княжески“": a name in quotes belongs to the words before it.
+  if (/^[„«"]/u.test(next) && !/[“”»"]$/u.test(prev)) return true;
+  // "РЦПППО – Стара" / "Загора": a place after a dash goes on with a capitalised word.
+  if (/\s[-–—]\s*\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Lu}\p{Ll}+$/u.test(next) && !NEW_ITEM.test(next)) return true;
+  // "Класните" / "ръководители": one word alone on its line, then the lower-case rest of the party.
+  if (/^\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Ll}/u.test(next) && !NEW_ITEM.test(next)) return true;
   if (/^\p{Ll}/u.test(next)) {
     // After an adjective the noun follows: "Здравни" / "медиатори", "… на приобщаващото" / "образование".
     if (LONE_ADJECTIVE.test(prev) || PHRASE_ADJECTIVE.test(prev)) return true;
@@ -128,6 +134,23 @@ function joinLine(prev: string, next: string): string {
   return `${prev} ${next}`;
 }
 
+/** A role over institutions: "директори на ДГ", "ръководители на училища". */
+const ROLE_OVER = /^(?:ст\.\s*|старши\s+|главни?\s+)?\p{L}+\s+(?:на|в|от|при)\s+\S/u;
+
+/**
+ * Whether the comma after `cur` continues a list of institutions that a role is followed by
+ * ("директори на ДГ, училища и ЦПЛР"): the list up to the next ";" ends with "… и X", and its
+ * items are a few words each, none of them a role or a sentence of its own.
+ */
+function continuesRoleList(cur: string, rest: string): boolean {
+  const head = cur.trim();
+  if (!ROLE_START.test(head) || !ROLE_OVER.test(head) || head.split(/\s+/).length > 8) return false;
+  const list = rest.split(";")[0];
+  const items = list.split(",").map((x) => x.trim());
+  if (!/\s+и\s+\S+/u.test(items[items.length - 1])) return false;
+  return items.every((x) => x !== "" && x.split(/\s+/).length <= 4 && !ROLE_START.test(x));
+}
+
 /** Splits on "," and ";" outside quotes and brackets; a "гр."/"с." after a comma stays. */
 function splitOnSeparators(s: string): string[] {
   const out: string[] = [];
@@ -141,7 +164,12 @@ function splitOnSeparators(s: string): string[] {
       const rest = s.slice(i + 1);
       // A comma before a place ("…, гр. Дупница") or before a clause about the party before it
       // ("членове на комисии, определени със заповед …") does not separate parties.
-      if (ch === "," && (/^\s*(?:гр\.|с\.|град\s|село\s|общ\.|обл\.)/u.test(rest) || (CLAUSE_START.test(rest) && !ROLE_START.test(rest.trim()) && !NEW_ITEM.test(rest.trim())))) {
+      if (
+        ch === "," &&
+        (/^\s*(?:гр\.|с\.|град\s|село\s|общ\.|обл\.)/u.test(rest) ||
+          (CLAUSE_START.test(rest) && !ROLE_START.test(rest.trim()) && !NEW_ITEM.test(rest.trim())) ||
+          continuesRoleList(cur, rest))
+      ) {
         cur += ch;
         continue;
       }

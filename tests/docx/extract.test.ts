@@ -209,6 +209,35 @@ describe("extractDocx: tables", () => {
   });
 });
 
+describe("extractDocx: the block stream", () => {
+  it("returns paragraphs and tables in reading order, with heading styles, outline levels and list numbers", async () => {
+    const styles =
+      `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="Zaglavie2"><w:name w:val="Моето заглавие"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>`;
+    const table = (text: string) =>
+      `<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc>${p("1.")}</w:tc><w:tc>${p(text)}</w:tc></w:tr></w:tbl>`;
+    const outline = `<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Direct outline</w:t></w:r></w:p>`;
+    const doc = await extractDocx(
+      await makeDocx({
+        styles,
+        body: p("Оперативна цел 1: Достъп", undefined, "Heading1") + table("Ремонт") + p("Мярка 1.2. Транспорт", undefined, "Zaglavie2") + outline + table("Автобус") + p("Подпис"),
+      }),
+    );
+    expect(
+      doc.blocks.map((b) => (b.kind === "table" ? `table:${b.grid.rows[0].cells[1].lines[0]}` : `${b.text}|${b.outlineLevel ?? "-"}|${b.style ?? "-"}|${b.bold ?? false}`)),
+    ).toEqual([
+      "Оперативна цел 1: Достъп|0|Heading1|true",
+      "table:Ремонт",
+      "Мярка 1.2. Транспорт|1|Zaglavie2|false",
+      "Direct outline|2|-|false",
+      "table:Автобус",
+      "Подпис|-|-|false",
+    ]);
+    expect(doc.tables.map((t) => t.columnWidths)).toEqual([[1000, 4000], [1000, 4000]]);
+    expect(doc.text.map((t) => t.where)).toEqual(["before", "between", "between", "after"]);
+  });
+});
+
 describe("extractDocx: files that are not readable DOCX", () => {
   it("rejects an empty file", async () => {
     expect((await failure(new Uint8Array())).code).toBe("empty");

@@ -159,19 +159,22 @@ export function scoreDocument(fixture: string, expected: PlanDocument, actual: P
   };
 }
 
-/** Subfolders of fixtures/ holding more fixtures; their names are listed as "<folder>/<file>". */
-export const FIXTURE_SUBFOLDERS = ["office", "scan"];
+/** Subfolders of fixtures/ whose files are measured too (named "<folder>/<file>"). */
+export const FIXTURE_SUBDIRS = ["layouts", "office", "scan"];
 
-/** Every fixture file with a `<file>.expected.json` beside it, in dir and its FIXTURE_SUBFOLDERS. */
-export async function listFixtures(dir = FIXTURES_DIR): Promise<string[]> {
-  const found: string[] = [];
-  for (const sub of ["", ...FIXTURE_SUBFOLDERS]) {
-    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
-    for (const n of names) {
-      if (/\.(pdf|docx|doc|odt|rtf)$/i.test(n) && names.includes(`${n}.expected.json`)) found.push(sub ? `${sub}/${n}` : n);
-    }
-  }
-  return found.sort();
+/**
+ * Every fixture file with a `<file>.expected.json` beside it: those at the top of `dir`, then those
+ * of its FIXTURE_SUBDIRS as "<folder>/<file>".
+ */
+export async function listFixtures(dir = FIXTURES_DIR, subdirs = FIXTURE_SUBDIRS): Promise<string[]> {
+  const inDir = async (d: string): Promise<string[]> => {
+    const names = await readdir(d).catch(() => [] as string[]);
+    return names.filter((n) => /\.(pdf|docx|doc|odt|rtf)$/i.test(n) && names.includes(`${n}.expected.json`)).sort();
+  };
+  const top = await inDir(dir);
+  const nested: string[] = [];
+  for (const sub of subdirs) nested.push(...(await inDir(join(dir, sub))).map((n) => `${sub}/${n}`));
+  return [...top, ...nested];
 }
 
 export async function scoreFixture(name: string, dir = FIXTURES_DIR): Promise<FixtureScore> {

@@ -34,3 +34,28 @@ describe("document metadata", () => {
     expect(collapseLetterSpacing("П Л А Н за 2024 г. и ДГ")).toBe("ПЛАН за 2024 г. и ДГ");
   });
 });
+
+describe("document metadata of every kind of plan", () => {
+  it("reads a school's or kindergarten's title block: the institution as issuer, its town as region", () => {
+    const school = read(["СУ „Христо Ботев“ – гр. Дупница", "ГОДИШЕН ПЛАН ЗА ДЕЙНОСТТА НА УЧИЛИЩЕТО", "ЗА УЧЕБНАТА 2024/2025 ГОДИНА"]);
+    expect(school).toEqual({
+      title: "ГОДИШЕН ПЛАН ЗА ДЕЙНОСТТА НА УЧИЛИЩЕТО ЗА УЧЕБНАТА 2024/2025 ГОДИНА",
+      issuer: "СУ „Христо Ботев“ – гр. Дупница",
+      region: "Дупница",
+      period: { label: "2024/2025", start: "2024-09-15", end: "2025-09-14" },
+    });
+    const kg = read(["Детска градина „Слънце“, гр. Казанлък", "ГОДИШЕН ПЛАН", "за учебната 2024/2025 година"]);
+    expect([kg.issuer, kg.region]).toEqual(["Детска градина „Слънце“, гр. Казанлък", "Казанлък"]);
+  });
+
+  it("reads a municipal programme's title over several lines and the municipality on its own line", () => {
+    const m = read(["ОБЩИНА КАЗАНЛЪК", "ПРОГРАМА", "за подкрепа за личностно развитие", "на децата и учениците в община Казанлък", "за 2024 г."]);
+    expect(m.title).toBe("ПРОГРАМА за подкрепа за личностно развитие на децата и учениците в община Казанлък за 2024 г.");
+    expect([m.issuer, m.region]).toEqual(["Община Казанлък", "Казанлък"]);
+  });
+
+  it("never takes a stray word such as 'Приложение' or the next line's first word for the region", () => {
+    const m = read(["Приложение № 2", "ОБЩИНА КАЗАНЛЪК", "План за действие за 2024 г."]);
+    expect([m.title, m.issuer, m.region]).toEqual(["План за действие за 2024 г.", "Община Казанлък", "Казанлък"]);
+  });
+});

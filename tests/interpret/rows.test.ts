@@ -31,7 +31,7 @@ describe("column roles", () => {
 
   it("reads roles in another order and with other words, keeping unknown columns as extra", () => {
     const g = grid(6, [
-      texts(["Дейност", "№ по ред", "Отговорници", "Срок", "Финансиране", "Партньори"], { header: true }),
+      texts(["Дейност", "№ по ред", "Отговорници", "Срок", "Финансиране", "Целева група"], { header: true }),
     ]);
     const map = mapColumns(g)!;
     expect(map.roles).toEqual(["activity", "number", "responsible", "deadline", "financing", "extra"]);

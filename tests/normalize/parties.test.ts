@@ -183,3 +183,21 @@ describe("splitParties: bullets and commas", () => {
     it(JSON.stringify(lines), () => expect(texts(lines)).toEqual(expected));
   }
 });
+
+describe("splitParties: roles over lists, wrapped names (layout fixtures)", () => {
+  const texts = (lines: string[]) => splitParties(lines, table).map((p) => p.text);
+
+  it("keeps a role followed by a list of institutions as one party", () => {
+    expect(texts(["директори на ДГ, училища и ЦПЛР"])).toEqual(["директори на ДГ, училища и ЦПЛР"]);
+    expect(texts(["ст. експерт по ПО, директори на ДГ, училища и ЦПЛР"])).toEqual(["ст. експерт по ПО", "директори на ДГ, училища и ЦПЛР"]);
+    // a plain list without a role before it is still split
+    expect(texts(["Училища, детски градини, ЦПЛР"])).toEqual(["Училища", "детски градини", "ЦПЛР"]);
+  });
+
+  it("keeps a party that wraps over lines whole; one party per line otherwise", () => {
+    expect(texts(["Класните", "ръководители"])).toEqual(["Класните ръководители"]);
+    expect(texts(["Регионална библиотека", "„Захарий Княжески“"])).toEqual(["Регионална библиотека „Захарий Княжески“"]);
+    expect(texts(["РЦПППО – Стара", "Загора"])).toEqual(["РЦПППО – Стара Загора"]);
+    expect(texts(["Директор", "Училищен психолог", "Класни ръководители"])).toEqual(["Директор", "Училищен психолог", "Класни ръководители"]);
+  });
+});

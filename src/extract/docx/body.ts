@@ -7,9 +7,9 @@
  * into the grid model.
  */
 import { MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "../../limits.js";
-import { ConversionFailure, type ExtractWarning, type Grid, type GridCell, type GridRow, type TextBlock } from "../grid.js";
+import { ConversionFailure, type DocumentBlock, type ExtractWarning, type Grid, type GridCell, type GridRow, type ParagraphBlock } from "../grid.js";
 import { Numbering } from "./numbering.js";
-import { readNumPr, readRunProps, Styles, type RunProps } from "./styles.js";
+import { readNumPr, readOutlineLevel, readRunProps, Styles, type RunProps } from "./styles.js";
 import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
 
 /** One paragraph as read: its lines (w:br splits), and formatting hints. */
@@ -27,6 +27,10 @@ export interface Paragraph {
   size?: number;
   /** Some text of the paragraph is hidden (w:vanish) and was left out. */
   hiddenText?: boolean;
+  /** The paragraph style id (w:pStyle), when set. */
+  style?: string;
+  /** Outline level 0–8 from the paragraph or its style (Heading 1 = 0); absent for body text. */
+  outlineLevel?: number;
 }
 
 interface InlineState {
@@ -39,10 +43,9 @@ interface InlineState {
   hiddenText: boolean;
 }
 
-/** Text, tables and warnings of one document body. */
+/** One document body in reading order (paragraphs and tables), and its warnings. */
 export interface BodyContent {
-  tables: Grid[];
-  text: TextBlock[];
+  blocks: DocumentBlock[];
   warnings: ExtractWarning[];
 }
 
@@ -57,6 +60,8 @@ export type Block = { kind: "text"; para: Paragraph } | { kind: "table"; table: 
 export interface TableDraft {
   /** Number of w:gridCol of the table grid. */
   gridCols: number;
+  /** w:w of each w:gridCol (twips), when every column gives one. */
+  widths?: number[];
   rows: RowDraft[];
 }
 
@@ -93,26 +98,25 @@ export function paragraphLines(label: string | null | undefined, text: string): 
     .filter((l) => l !== "");
 }
 
-/** Turn a body model into the grid model: tables → grids, non-empty paragraphs → text blocks. */
+/** Turn a body model into the block stream: tables → grids, non-empty paragraphs → paragraph blocks. */
 export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyContent {
-  const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
-  const first = tableIndexes[0] ?? Infinity;
-  const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;
-  const tables: Grid[] = [];
-  const text: TextBlock[] = [];
-  blocks.forEach((b, i) => {
+  const out: DocumentBlock[] = [];
+  for (const b of blocks) {
     if (b.kind === "table") {
-      tables.push(compactGrid(b.table.rows, b.table.gridCols));
-      return;
+      out.push({ kind: "table", grid: compactGrid(b.table.rows, b.table.gridCols, b.table.widths) });
+      continue;
     }
     const joined = b.para.lines.join(" ").replace(/\s+/g, " ").trim();
-    if (!joined) return;
-    const block: Omit<TextBlock, "where"> = { text: joined, page: null };
+    if (!joined) continue;
+    const block: ParagraphBlock = { kind: "paragraph", text: joined, page: null };
     if (b.para.bold) block.bold = true;
     if (b.para.size !== undefined) block.size = b.para.size;
-    text.push({ ...block, where: i < first ? "before" : i > last ? "after" : "between" });
-  });
-  return { tables, text, warnings };
+    if (b.para.style !== undefined) block.style = b.para.style;
+    if (b.para.outlineLevel !== undefined) block.outlineLevel = b.para.outlineLevel;
+    if (b.para.label) block.numbering = b.para.label.text;
+    out.push(block);
+  }
+  return { blocks: out, warnings };
 }
 
 /** A gridSpan / gridBefore value; one above MAX_TABLE_COLUMNS fails the file as too-complex. */
@@ -233,9 +237,9 @@ export class BodyReader {
   }
 
   private readTable(tbl: XmlElement): TableDraft {
-    const gridCols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) =>
-      isW(c, "gridCol"),
-    ).length;
+    const cols = elements(wChild(tbl, "tblGrid") ?? { ns: "", name: "", attrs: {}, children: [] }).filter((c) => isW(c, "gridCol"));
+    const gridCols = cols.length;
+    const widths = cols.map((c) => Number(c.attrs.w));
     const rows: RowDraft[] = [];
     /** Cells open for vertical merging, by starting grid column. */
     const open = new Map<number, CellDraft>();
@@ -291,7 +295,9 @@ export class BodyReader {
       }
       rows.push({ header, cells });
     }
-    return { gridCols, rows };
+    const draft: TableDraft = { gridCols, rows };
+    if (gridCols > 0 && widths.every((w) => Number.isFinite(w) && w > 0)) draft.widths = widths;
+    return draft;
   }
 
   /**
@@ -319,6 +325,9 @@ export class BodyReader {
     const para: Paragraph = { lines: paragraphLines(label, state.text), text: state.text };
     if (state.hiddenText) para.hiddenText = true;
     if (label) para.label = { text: label, bold: mark.bold === true, italic: mark.italic === true };
+    if (pStyle) para.style = pStyle;
+    const outline = readOutlineLevel(pPr) ?? this.styles.paragraphOutlineLevel(pStyle);
+    if (outline !== undefined && outline < 9) para.outlineLevel = outline;
     if (state.any) {
       para.bold = state.bold;
       para.italic = state.italic;
@@ -432,7 +441,7 @@ export class BodyReader {
  * gridBefore/gridAfter or by column borders that do not line up) are merged with their left
  * neighbour, so `columns` counts only boundaries some cell actually uses.
  */
-export function compactGrid(rows: RowDraft[], gridCols: number): Grid {
+export function compactGrid(rows: RowDraft[], gridCols: number, widths?: number[]): Grid {
   const starts = new Set<number>();
   for (const row of rows) for (const c of row.cells) starts.add(c.col);
   const width = Math.max(gridCols, ...rows.flatMap((r) => r.cells.map((c) => c.col + c.span)), 0);
@@ -459,5 +468,10 @@ export function compactGrid(rows: RowDraft[], gridCols: number): Grid {
       return cell;
     }),
   }));
-  return { columns: kept.length, rows: gridRows };
+  const grid: Grid = { columns: kept.length, rows: gridRows };
+  if (widths && widths.length === width) {
+    // a kept column is as wide as the grid columns from it to the next kept one
+    grid.columnWidths = kept.map((c, i) => widths.slice(c, kept[i + 1] ?? width).reduce((a, b) => a + b, 0));
+  }
+  return grid;
 }

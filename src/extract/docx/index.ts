@@ -9,7 +9,8 @@
  *    outside tables, each with the automatic number Word shows in front of it ("1.1.2", "а)"),
  *    bold/italic resolved through the styles, hidden text dropped, w:caps applied, symbols, tabs,
  *    breaks, text boxes and field results read.
- * 3. body.ts lays the blocks out as grids (unused grid columns folded) and text blocks.
+ * 3. body.ts lays the blocks out as one stream in reading order: grids (unused grid columns
+ *    folded) and paragraphs (with style, outline level and list number, for headings).
  *
  * That is the only reading at run time. When word/document.xml is not well-formed XML, or the
  * XML reader fails on it, mammoth's more lenient reading (html.ts) is the fallback: the document
@@ -17,7 +18,7 @@
  * mammoth's reading is also the independent second reading in the tests
  * (tests/docx/mammoth-crosscheck.test.ts).
  */
-import { ConversionFailure, type ExtractedDocument, type ExtractWarning } from "../grid.js";
+import { ConversionFailure, documentFromBlocks, type ExtractedDocument, type ExtractWarning } from "../grid.js";
 import { BodyReader, layoutBody, type BodyModel } from "./body.js";
 import type { HtmlBody } from "./html.js";
 import { Numbering } from "./numbering.js";
@@ -53,7 +54,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
     return fallback(bytes, e);
   }
   const content = layoutBody(body.blocks, [...warnings, ...body.warnings]);
-  return { format: "docx", pages: null, tables: content.tables, text: content.text, warnings: content.warnings };
+  return documentFromBlocks("docx", null, content.blocks, content.warnings);
 }
 
 /**
@@ -83,5 +84,5 @@ async function fallback(bytes: Uint8Array, failure: Error): Promise<ExtractedDoc
     if (!NOISE.test(message)) warnings.push({ code: "docx-reader", message: `mammoth: ${message}`, page: null });
   }
   const content = layoutBody(blocks, warnings);
-  return { format: "docx", pages: null, tables: content.tables, text: content.text, warnings: content.warnings };
+  return documentFromBlocks("docx", null, content.blocks, content.warnings);
 }

@@ -23,6 +23,22 @@ interface StyleDef {
   basedOn?: string;
   run: RunProps;
   numPr?: NumPr;
+  /** w:outlineLvl of the style's w:pPr, or the level a built-in heading style's name implies. */
+  outlineLevel?: number;
+}
+
+/** Outline level of a w:pPr (w:outlineLvl 0–8; 9 is body text), undefined when not set. */
+export function readOutlineLevel(pPr: XmlElement | undefined): number | undefined {
+  const v = wVal(pPr, "outlineLvl");
+  if (v === undefined) return undefined;
+  const n = parseInt(v, 10);
+  return Number.isInteger(n) && n >= 0 && n <= 9 ? n : undefined;
+}
+
+/** "heading 1", "Heading 2", "Заглавие 3" → 0, 1, 2 (Word's built-in heading style names). */
+function headingLevelOfName(name: string | undefined): number | undefined {
+  const m = /^(?:heading|заглавие)\s*([1-9])$/iu.exec((name ?? "").trim());
+  return m ? parseInt(m[1], 10) - 1 : undefined;
 }
 
 /** Read the run properties of a w:rPr element (only those set explicitly). */
@@ -72,6 +88,8 @@ export class Styles {
       if (basedOn) def.basedOn = basedOn;
       const numPr = readNumPr(wChild(el, "pPr"));
       if (numPr) def.numPr = numPr;
+      const outline = readOutlineLevel(wChild(el, "pPr")) ?? headingLevelOfName(wVal(el, "name"));
+      if (outline !== undefined) def.outlineLevel = outline;
       this.defs.set(id, def);
       const isDefault = el.attrs.default === "1" || el.attrs.default === "true";
       if (isDefault && type === "paragraph") this.defaultParagraph = id;
@@ -105,6 +123,15 @@ export class Styles {
     let props: RunProps = {};
     for (const def of this.chain(rStyle)) props = { ...props, ...def.run };
     return props;
+  }
+
+  /** Outline level a paragraph style gives (through its basedOn chain); 9 or undefined for body text. */
+  paragraphOutlineLevel(pStyle: string | undefined): number | undefined {
+    let out: number | undefined;
+    for (const def of this.chain(pStyle ?? this.defaultParagraph)) {
+      if (def.outlineLevel !== undefined) out = def.outlineLevel;
+    }
+    return out;
   }
 
   /** Numbering a paragraph style carries (through its basedOn chain), if any. */

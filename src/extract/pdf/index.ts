@@ -2,7 +2,7 @@
  * PDF bytes → ExtractedDocument: ruled tables (lattice), borderless tables (stream), text outside
  * tables as blocks, running headers/footers removed. Pages are read one by one and released.
  */
-import { ConversionFailure, type ExtractedDocument, type ExtractWarning, type TextBlock } from "../grid.js";
+import { ConversionFailure, documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ExtractWarning, type ParagraphBlock } from "../grid.js";
 import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
 import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
 import { openPdf } from "./load.js";
@@ -108,6 +108,7 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
   for (const t of tables) {
     if (t.kind === "stream") {
+      t.grid.borderless = true;
       warnings.push({
         code: "pdf-borderless-table",
         message: `the table starting on page ${t.start.page} has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells`,
@@ -115,22 +116,28 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
       });
     }
   }
-  return {
-    format: "pdf",
-    pages: pages.length,
-    tables: tables.map((t) => t.grid),
-    text: textBlocks(linesByPage, tables),
-    warnings,
-  };
+  return documentFromBlocks("pdf", pages.length, readingOrder(paragraphs(linesByPage, tables), tables), warnings);
 }
 
-function before(a: { page: number; y: number }, b: { page: number; y: number }): boolean {
-  return a.page < b.page || (a.page === b.page && a.y < b.y);
+interface PlacedParagraph {
+  block: ParagraphBlock;
+  page: number;
+  y: number;
+}
+
+/** Paragraphs and tables in reading order: by page, then top to bottom (a table by its start). */
+function readingOrder(paras: PlacedParagraph[], tables: AssembledTable[]): DocumentBlock[] {
+  const placed: { page: number; y: number; block: DocumentBlock }[] = [
+    ...paras.map((p) => ({ page: p.page, y: p.y, block: p.block as DocumentBlock })),
+    ...tables.map((t) => ({ page: t.start.page, y: t.start.y, block: { kind: "table", grid: t.grid } as DocumentBlock })),
+  ];
+  placed.sort((a, b) => a.page - b.page || a.y - b.y);
+  return placed.map((p) => p.block);
 }
 
 /** Lines outside tables → paragraphs (same size and weight, close together) with their place. */
-function textBlocks(linesByPage: Map<number, TextLine[]>, tables: AssembledTable[]): TextBlock[] {
-  const blocks: TextBlock[] = [];
+function paragraphs(linesByPage: Map<number, TextLine[]>, tables: AssembledTable[]): PlacedParagraph[] {
+  const out: PlacedParagraph[] = [];
   const pagesSorted = [...linesByPage.keys()].sort((a, b) => a - b);
   for (const n of pagesSorted) {
     const lines = [...(linesByPage.get(n) ?? [])].sort((a, b) => a.y - b.y || a.x - b.x);
@@ -138,18 +145,15 @@ function textBlocks(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
     const flush = (): void => {
       if (!cur) return;
       const first = cur.lines[0];
-      const pos = { page: n, y: first.y };
-      let where: TextBlock["where"] = "between";
-      if (tables.length === 0 || before(pos, tables[0].start)) where = "before";
-      else if (!before(pos, tables[tables.length - 1].end)) where = "after";
-      const block: TextBlock = {
+      const block: ParagraphBlock = {
+        kind: "paragraph",
         text: cur.lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim(),
+        lines: cur.lines.map((l) => l.text),
         page: n,
-        where,
         size: Math.round(first.size * 10) / 10,
       };
       if (cur.lines.every((l) => l.bold)) block.bold = true;
-      if (block.text) blocks.push(block);
+      if (block.text) out.push({ block, page: n, y: first.y - first.size });
       cur = null;
     };
     for (const l of lines) {
@@ -159,6 +163,7 @@ function textBlocks(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
         l.y - prev.y <= Math.max(prev.size, l.size) * 1.7 &&
         Math.abs(l.size - prev.size) < 0.6 &&
         l.bold === prev.bold &&
+        !startsNumbered(l.text) &&
         !tables.some((t) => tableBetween(t, n, prev.y, l.y));
       if (!joins) {
         flush();
@@ -167,7 +172,12 @@ function textBlocks(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
     }
     flush();
   }
-  return blocks;
+  return out;
+}
+
+/** A line that starts with a list or heading number ("1.", "II.", "2.3") starts a paragraph of its own. */
+function startsNumbered(text: string): boolean {
+  return /^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+\S/u.test(text);
 }
 
 function tableBetween(t: AssembledTable, page: number, y0: number, y1: number): boolean {

@@ -60,14 +60,19 @@ function columnStarts(lines: Line[]): number[] {
   const xs = multi.flatMap((l) => chunkStarts(l).map((i) => i.x));
   const clusters = clusterValues(xs, ALIGN_TOL);
   const minSupport = Math.max(2, Math.ceil(multi.length * 0.03));
-  const supported = clusters
+  const candidates = clusters
     .map((c) => ({ x: c, n: multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_TOL)).length }))
-    .filter((c) => c.n >= minSupport)
-    // Text that runs across a supposed start (a centred header over a wide column) denies it.
-    .filter((c) => {
-      const crossing = lines.filter((l) => l.items.some((i) => i.x < c.x - ALIGN_TOL * 2 && i.x2 > c.x + ALIGN_TOL * 2)).length;
-      return c.n >= crossing * 0.5;
-    });
+    .filter((c) => c.n >= minSupport);
+  const crosses = (i: TextItem, x: number): boolean => i.x < x - ALIGN_TOL * 2 && i.x2 > x + ALIGN_TOL * 2;
+  // Text that runs across a supposed start (a centred header over a wide column) denies it.
+  const firstPass = candidates.filter((c) => c.n >= lines.filter((l) => l.items.some((i) => crosses(i, c.x))).length * 0.5);
+  // A start denied only by lines that also run across two accepted starts (headings spanning the
+  // table, over a column that is mostly empty) is a column after all.
+  const supported = candidates.filter((c) => {
+    if (firstPass.includes(c)) return true;
+    const crossing = lines.filter((l) => l.items.some((i) => crosses(i, c.x) && firstPass.filter((o) => crosses(i, o.x)).length < 2)).length;
+    return c.n >= 3 && c.n >= crossing * 0.5;
+  });
   // Two starts closer than a couple of ems are one column (a centred "№" over left-aligned numbers):
   // keep the better supported one.
   const em = multi[0]?.size ?? 10;
