@@ -91,6 +91,20 @@ describe("index page html", () => {
     expect(data.months.labels.length).toBeGreaterThan(0);
     expect(data.years.labels).toEqual([doc.document.region]);
   });
+
+  it("counts the renditions of one plan once in every chart", async () => {
+    const doc = await convertFixture(/^[^.]+\.docx$/);
+    const other = { ...doc, source: { ...doc.source, file: "the-same-plan.pdf" } };
+    const data = chartData([
+      { doc, json: "a.docx.json", html: null },
+      { doc: other, json: "b.pdf.json", html: null },
+    ]);
+    expect(data.shares.labels).toHaveLength(1);
+    expect(data.shares.labels[0]).toMatch(/\+ 1 rendition/);
+    expect(data.topics.datasets.reduce((a, d) => a + d.data[0], 0)).toBe(doc.rows.length);
+    expect(data.months.datasets).toHaveLength(1);
+    expect(data.years.datasets.flatMap((d) => d.data).filter((n) => n !== null)).toEqual([doc.rows.length]);
+  });
 });
 
 describe("convert --format html", () => {

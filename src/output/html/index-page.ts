@@ -2,7 +2,9 @@
  * index.html for an output folder: every converted document with its rows, review status and
  * warnings, linked to its review page, and charts (Chart.js, its UMD build inlined into the page:
  * the page opens from disk with no network) — activities per topic per plan, deadlines per month,
- * the shares of dated deadlines and numeric targets, and a region's years side by side.
+ * the shares of dated deadlines and numeric targets, and a region's years side by side. The charts count
+ * plans, not files: renditions of one plan (src/output/compare-plans.ts) are one bar or line, drawn
+ * from the rendition read with the fewest warnings.
  */
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -12,6 +14,7 @@ import { PlanDocument } from "../../model/schema.js";
 import { writeAtomically } from "../atomic-write.js";
 import { hasDatedDeadline, hasNumericTarget } from "../compare.js";
 import { monthName, planMonths } from "../compare-months.js";
+import { groupRenditions } from "../compare-plans.js";
 import { classifyActivity, compileThemes, defaultThemes, NO_TOPIC, type ThemeTable } from "../themes.js";
 import { esc, scriptJson } from "./escape.js";
 
@@ -57,11 +60,12 @@ details .w{color:#8a4b00;font-size:13px}
 a{color:#0b57d0}
 `;
 
-/** Short label of a document for charts: region and period, else the file name. */
-function label(e: IndexEntry): string {
-  const d = e.doc.document;
+/** Short label of a plan for charts: region and period, else the file name; and how many renditions. */
+function label(doc: PlanDocument, renditions: number): string {
+  const d = doc.document;
   const parts = [d.region, d.period?.label].filter(Boolean);
-  return parts.length ? `${parts.join(" ")} (${e.doc.source.file})` : e.doc.source.file;
+  const name = parts.length ? `${parts.join(" ")} (${doc.source.file})` : doc.source.file;
+  return renditions > 1 ? `${name} + ${renditions - 1} rendition(s)` : name;
 }
 
 function share(n: number, total: number): number {
@@ -75,9 +79,12 @@ interface ChartData {
   years: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
 }
 
-export function chartData(entries: IndexEntry[], themes: ThemeTable = defaultThemes()): ChartData {
+export function chartData(documents: IndexEntry[], themes: ThemeTable = defaultThemes()): ChartData {
   const matcher = compileThemes(themes);
-  const labels = entries.map(label);
+  // One entry per plan: its chosen rendition.
+  const plans = groupRenditions(documents.map((e) => e.doc));
+  const entries = plans.map((p) => ({ doc: p.chosen }));
+  const labels = plans.map((p) => label(p.chosen, p.documents.length));
   // Activities per topic per plan: one stacked bar per plan.
   const perDoc = entries.map((e) => {
     const counts = new Map<string, number>();
@@ -98,8 +105,8 @@ export function chartData(entries: IndexEntry[], themes: ThemeTable = defaultThe
   const periods = [...new Set(entries.map((e) => e.doc.document.period?.label ?? "—"))].sort();
   const activitiesBy = (region: string, period: string): number | null => {
     const docs = entries.filter((e) => (e.doc.document.region ?? "—") === region && (e.doc.document.period?.label ?? "—") === period);
-    // Several renditions of one plan count once: the mean over the documents.
-    return docs.length ? Math.round(docs.reduce((a, e) => a + e.doc.rows.length, 0) / docs.length) : null;
+    // Renditions are already one plan; different plans of one region and period add up.
+    return docs.length ? docs.reduce((a, e) => a + e.doc.rows.length, 0) : null;
   };
   return {
     topics: { labels, datasets: topicNames.map((t) => ({ label: t, data: perDoc.map((m) => m.get(t) ?? 0) })) },
