@@ -8,7 +8,6 @@ import { comparisonJsonSchema } from "../model/compare-schema.js";
 import { planJsonSchema } from "../model/schema.js";
 import { loadAbbreviations } from "../normalize/abbreviations.js";
 import { loadThemes } from "../output/themes.js";
-import { runCompare } from "./compare-command.js";
 import { runConvert } from "./convert-command.js";
 import { escapeName } from "./display-name.js";
 import { UsageError } from "./usage-error.js";
@@ -179,5 +178,7 @@ async function compareCommand(args: string[], io: { out: NodeJS.WritableStream; 
       throw new UsageError(`--themes: ${oneLine(err)}`);
     }
   }
+  // Loaded only for this command: the comparison workbook (exceljs) stays out of `convert` start-up.
+  const { runCompare } = await import("./compare-command.js");
   return runCompare({ inputs: positionals, out: values.out, json: values.json, themesFile: values.themes, stdout: io.out, stderr: io.err });
 }

@@ -10,7 +10,6 @@ import { ConversionFailure } from "../extract/grid.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
 import { writePlanJson } from "../output/json.js";
-import { writePlanWorkbook } from "../output/workbook.js";
 
 export interface FileTask {
   /** The input's path as shown (escaped, see display-name.ts). */
@@ -106,7 +105,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       ocr: task.ocr,
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
-    if (task.formats.xlsx) await writeOutput(xlsxPath, () => writePlanWorkbook([value], xlsxPath));
+    if (task.formats.xlsx) {
+      // Loaded on the first workbook only: a --format json batch never loads exceljs in its workers.
+      const { writePlanWorkbook } = await import("../output/workbook.js");
+      await writeOutput(xlsxPath, () => writePlanWorkbook([value], xlsxPath));
+    }
     if (task.formats.html) {
       // Loaded only when asked for: page rendering (canvas) stays out of the default conversion.
       const { writeReviewPage } = await import("../output/html/review-page.js");
