@@ -232,6 +232,8 @@ describe("column words of real plans", () => {
     ["Месец", "month"],
     ["Период", "month"],
     ["Време на провеждане", "month"],
+    ["Коментар", "note"],
+    ["Бележки", "note"],
   ])("header %s → %s", (header, role) => {
     const map = mapColumns(grid(3, [texts(["№", "Дейност", header], { header: true })]))!;
     expect(map.roles[2]).toBe(role);
@@ -264,14 +266,14 @@ describe("review status", () => {
   it("says check, with what it saw, for an unknown column, rows without a section, a skipped heading and few deadlines", () => {
     const { review } = interpret([
       ...TITLE,
-      table(grid(4, [texts(["№", "Дейност", "Срок", "Коментар"], { header: true }), texts(["1.", "Без раздел", "", "x"])])),
+      table(grid(4, [texts(["№", "Дейност", "Срок", "Целева група"], { header: true }), texts(["1.", "Без раздел", "", "x"])])),
       para("2. Втора част"),
-      table(grid(4, [texts(["№", "Дейност", "Срок", "Коментар"], { header: true }), row([cell(0, "3. Част", { colSpan: 4 })]), texts(["3.1", "Под раздел", "", ""])])),
+      table(grid(4, [texts(["№", "Дейност", "Срок", "Целева група"], { header: true }), row([cell(0, "3. Част", { colSpan: 4 })]), texts(["3.1", "Под раздел", "", ""])])),
     ]);
     expect(review.status).toBe("check");
     const codes = review.reasons.map((r) => r.code);
     expect(codes).toEqual(expect.arrayContaining(["unknown-column", "rows-without-section", "skipped-heading", "few-deadlines"]));
-    expect(review.reasons.find((r) => r.code === "unknown-column")!.message).toContain("Коментар");
+    expect(review.reasons.find((r) => r.code === "unknown-column")!.message).toContain("Целева група");
     expect(review.reasons.find((r) => r.code === "skipped-heading")!.message).toContain("2. Втора част");
   });
 
