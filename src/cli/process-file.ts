@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { convertBuffer, readInputFile } from "../convert.js";
-import { ConversionFailure } from "../extract/grid.js";
+import { ConversionFailure, type FailureCode } from "../model/messages.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
 import { writePlanJson } from "../output/json.js";
@@ -63,7 +63,7 @@ export type FileResult =
   | {
       ok: false;
       path: string;
-      code: string;
+      code: FailureCode;
       message: string;
       ms: number;
       /** The failure is writing to --out (full, read-only), not the input: the batch stops. */

@@ -18,9 +18,9 @@ const table = (g: Grid): DocumentBlock => ({ kind: "table", grid: g });
 const TITLE = [para("План за дейността на ДГ „Слънце“ – гр. Казанлък за учебната 2024/2025 година", { bold: true })];
 
 function interpret(blocks: DocumentBlock[]) {
-  const doc = documentFromBlocks("docx", null, blocks, []);
-  const out = interpretDocument(doc, { abbreviations });
-  return { ...out, review: reviewDocument(out.rows, out.warnings) };
+  const doc = documentFromBlocks("docx", null, blocks);
+  const { value, messages } = interpretDocument(doc, { abbreviations });
+  return { ...value, warnings: messages, review: reviewDocument(value.rows, messages) };
 }
 
 const header4 = () => texts(["№", "Дейност", "Срок", "Отговорник"], { header: true });

@@ -4,7 +4,7 @@
  */
 import JSZip from "jszip";
 import { MAX_DOCX_PART_BYTES, MAX_DOCX_TOTAL_BYTES } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
+import { ConversionFailure } from "../../model/messages.js";
 import { parseXml, XmlDepthError, XmlSyntaxError, NS, type XmlElement } from "./xml.js";
 
 export interface DocxParts {

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConversionFailure } from "../grid.js";
+import { ConversionFailure } from "../../model/messages.js";
 
 export type OfficeFormat = "doc" | "odt" | "rtf";
 
