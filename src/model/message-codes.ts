@@ -75,7 +75,7 @@ const FAILURE = {
   },
   io: {
     severity: "error",
-    stages: ["input", "cli"],
+    stages: ["input", "output", "cli"],
     meaning: "The file cannot be read from disk (missing, not a regular file, permission), or an output cannot be written.",
     example: "cannot read the file: no such file",
   },
