@@ -154,6 +154,7 @@ async function exists(path: string): Promise<boolean> {
     await stat(path);
     return true;
   } catch {
+    // an existence probe: a missing output is simply written
     return false;
   }
 }
@@ -164,6 +165,7 @@ async function previousOutput(jsonPath: string, bytes: Uint8Array): Promise<Plan
   try {
     text = await readFile(jsonPath, "utf8");
   } catch {
+    // no earlier output: the input is converted
     return null;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -299,6 +299,15 @@ describe("extractDocx: files that are not readable DOCX", () => {
     ]);
   });
 
+  it("reads a document whose relationships part is damaged, and says so (docx-reader)", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: `<w:tbl><w:tr><w:tc>${p("№")}</w:tc><w:tc>${p("Дейност")}</w:tc></w:tr></w:tbl>` }));
+    zip.file("word/_rels/document.xml.rels", "<Relationships><Relationship");
+    const { value: doc, messages } = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
+    expect(doc.tables).toHaveLength(1);
+    expect(messages.map((m) => [m.code, m.severity, m.stage])).toEqual([["docx-reader", "warning", "extract-docx"]]);
+    expect(messages[0].message).toMatch(/document\.xml\.rels.*read without it/);
+  });
+
   it("tells a password-protected DOCX (OLE container) from a legacy .doc", async () => {
     const cfb = (streamName: string) => {
       const bytes = new Uint8Array(2048);

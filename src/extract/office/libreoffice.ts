@@ -100,6 +100,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {
+        // no process group (already gone, or not its leader): kill the child alone
         child.kill("SIGKILL");
       }
     }, timeoutMs);
