@@ -114,14 +114,17 @@ describe("extractDocx: tables", () => {
       `<w:p><w:r><w:t xml:space="preserve">keep </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
       `<w:ins><w:r><w:t>added</w:t></w:r></w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>` +
       `<w:r><w:rPr><w:caps/></w:rPr><w:t xml:space="preserve"> caps</w:t></w:r><w:r><w:br/><w:t>next line</w:t></w:r></w:p>`;
-    const body = `<w:tbl><w:tr><w:tc>${p("outer")}${nested}</w:tc><w:tc>${tracked}</w:tc></w:tr></w:tbl>`;
+    const before = `<w:tbl><w:tr><w:tc>${p("first")}</w:tc><w:tc>${p("table")}</w:tc></w:tr></w:tbl>${p("between")}`;
+    const body = `${before}<w:tbl><w:tr><w:tc>${p("outer")}${nested}</w:tc><w:tc>${tracked}</w:tc></w:tr></w:tbl>`;
     const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
-    expect(doc.tables).toHaveLength(1);
-    expect(doc.tables[0].rows[0].cells.map((c) => c.lines)).toEqual([
+    expect(doc.tables).toHaveLength(2);
+    expect(doc.tables[1].rows[0].cells.map((c) => c.lines)).toEqual([
       ["outer", "inner 1", "inner 2"],
       ["keep added CAPS", "next line"],
     ]);
     expect(messages.map((w) => w.code)).toEqual(["docx-nested-table"]);
+    // the message names the table it concerns (the second of the document)
+    expect(messages[0]).toMatchObject({ severity: "warning", stage: "extract-docx", place: { page: null, row: null, table: 1 } });
   });
 
   it("leaves out a paragraph whose text is all hidden without calling the table unreadable", async () => {

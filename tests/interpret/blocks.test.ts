@@ -335,3 +335,19 @@ describe("PDF layouts: tables cut by pages, borderless month cells, shifting col
     expect(warnings.filter((w) => w.code === "unknown-column")).toEqual([]);
   });
 });
+
+describe("messages name their place", () => {
+  it("an unknown column names its table; a deadline warning its row and table; a skipped row its table", () => {
+    const other = grid(2, [texts(["Име", "Телефон"], { header: true }), texts(["А", "1"])]);
+    const g = grid(4, [
+      texts(["№", "Дейност", "Срок", "Целева група"], { header: true }),
+      texts(["1.", "Среща", "юни 2030 г.", "родители"]),
+      texts(["2.", "", "", ""]),
+    ]);
+    const { warnings } = interpret([...TITLE, table(other), para("Дейности"), table(g)]);
+    const place = (code: string) => warnings.filter((w) => w.code === code).map((w) => [w.stage, w.place]);
+    expect(place("unknown-column")).toEqual([["interpret", { page: null, row: null, table: 1 }]]);
+    expect(place("deadline-outside-period")).toEqual([["normalize", { page: null, row: 0, table: 1 }]]);
+    expect(place("row-number-only")).toEqual([["interpret", { page: null, row: null, table: 1 }]]);
+  });
+});

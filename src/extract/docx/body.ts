@@ -133,6 +133,9 @@ export class BodyReader {
   /** Rows and cells of all tables so far, against MAX_TABLE_ROWS and MAX_TABLE_CELLS. */
   private rowCount = 0;
   private cellCount = 0;
+  /** Tables read so far, and the index of the one being read (its place in the document's tables). */
+  private tableCount = 0;
+  private currentTable: number | null = null;
 
   constructor(
     private readonly styles: Styles,
@@ -148,11 +151,12 @@ export class BodyReader {
     return { blocks: this.blocks, messages: this.messages };
   }
 
+  /** One message per code and text: it names the first table it concerns. */
   private warn(code: WarningCode, text: string): void {
     const key = `${code}:${text}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.messages.push(message(code, text));
+    this.messages.push(message(code, text, { table: this.currentTable }));
   }
 
   /** Body-level content: paragraphs become text blocks, tables become grids. */
@@ -167,7 +171,10 @@ export class BodyReader {
           this.walkBlocks(frame);
           continue;
         }
+        // every table block becomes one grid (layoutBody), so this is its index in the document's tables
+        this.currentTable = this.tableCount++;
         this.blocks.push({ kind: "table", table: this.readTable(el) });
+        this.currentTable = null;
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
         this.walkBlocks(el);
       } else if (isMc(el, "AlternateContent")) {
