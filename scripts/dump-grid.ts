@@ -8,7 +8,7 @@ import { extractPdf } from "../src/extract/pdf/index.js";
 
 const [file, what = "grid", from = "0", to = "40"] = process.argv.slice(2);
 const bytes = new Uint8Array(readFileSync(file));
-const doc = file.toLowerCase().endsWith(".pdf") ? await extractPdf(bytes) : await extractDocx(bytes);
+const { value: doc, messages } = file.toLowerCase().endsWith(".pdf") ? await extractPdf(bytes) : await extractDocx(bytes);
 if (what === "text") {
   for (const b of doc.text) console.log(`${b.where} p${b.page ?? "-"}${b.bold ? " bold" : ""}${b.size ? ` ${b.size}pt` : ""}: ${b.text}`);
 } else {
@@ -20,4 +20,4 @@ if (what === "text") {
     }
   }
 }
-for (const w of doc.warnings) console.log(`warning ${w.code} p${w.page ?? "-"}: ${w.message}`);
+for (const m of messages) console.log(`${m.severity} ${m.code} (${m.stage}) p${m.place.page ?? "-"}: ${m.message}`);

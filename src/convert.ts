@@ -5,14 +5,15 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { ConversionFailure, type ExtractedDocument } from "./extract/grid.js";
+import type { ExtractedDocument } from "./extract/grid.js";
 import { detectFormat, type InputFormat } from "./extract/detect.js";
 import { placeLowConfidenceWords } from "./extract/ocr/row-warnings.js";
 import { interpretDocument } from "./interpret/index.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
 import { DEFAULT_MAX_INPUT_MB } from "./limits.js";
-import { SCHEMA_VERSION, validatePlan, type PlanDocument, type Warning } from "./model/schema.js";
+import { ConversionFailure, flatMap, toWarning, type Message, type Result } from "./model/messages.js";
+import { SCHEMA_VERSION, validatePlan, type PlanDocument } from "./model/schema.js";
 
 export interface ConvertOptions {
   /** The input's file name (without folders), written to source.file. */
@@ -29,10 +30,11 @@ export interface ConvertOptions {
   officeTimeoutMs?: number;
 }
 
-export interface ConvertResult {
-  value: PlanDocument;
-  warnings: Warning[];
-}
+/**
+ * The plan document and the messages raised while reading it, in order; `value.warnings` holds
+ * the same messages in the output's flat form.
+ */
+export type ConvertResult = Result<PlanDocument>;
 
 export const DEFAULT_MAX_BYTES = DEFAULT_MAX_INPUT_MB * 1024 * 1024;
 
@@ -42,7 +44,7 @@ function defaultAbbreviations(): AbbreviationTable {
   return defaultTable;
 }
 
-async function extract(bytes: Uint8Array, format: InputFormat, options: ConvertOptions): Promise<ExtractedDocument> {
+async function extract(bytes: Uint8Array, format: InputFormat, options: ConvertOptions): Promise<Result<ExtractedDocument>> {
   if (format === "pdf") {
     const { extractPdf } = await import("./extract/pdf/index.js");
     return extractPdf(bytes, { password: options.password, ocr: options.ocr ?? "auto" });
@@ -56,7 +58,7 @@ async function extract(bytes: Uint8Array, format: InputFormat, options: ConvertO
 
 /**
  * Convert a PDF, DOCX, DOC, ODT or RTF held in memory (the last three need LibreOffice). Throws ConversionFailure (with a `code`) when the input
- * cannot be read as a plan; problems within a readable plan come back as `warnings`.
+ * cannot be read as a plan; problems within a readable plan come back as `messages`.
  */
 export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions = {}): Promise<ConvertResult> {
   const fileName = options.fileName ?? "input";
@@ -68,18 +70,19 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options);
-  const interpreted = interpretDocument(extracted, { abbreviations: options.abbreviations ?? defaultAbbreviations() });
+  const interpreted = flatMap(extracted, (doc) => interpretDocument(doc, { abbreviations: options.abbreviations ?? defaultAbbreviations() }));
+  const { document, rows } = interpreted.value;
   // OCR: words read with low confidence are reported with the row they ended up in.
-  interpreted.warnings = placeLowConfidenceWords(interpreted.rows, interpreted.warnings);
+  const messages: Message[] = placeLowConfidenceWords(rows, interpreted.messages);
   const value = validatePlan({
     schemaVersion: SCHEMA_VERSION,
-    source: { file: fileName, format, sha256, pages: extracted.pages },
-    document: interpreted.document,
-    rows: interpreted.rows,
-    warnings: interpreted.warnings,
-    review: reviewDocument(interpreted.rows, interpreted.warnings),
+    source: { file: fileName, format, sha256, pages: extracted.value.pages },
+    document,
+    rows,
+    warnings: messages.map(toWarning),
+    review: reviewDocument(rows, messages),
   });
-  return { value, warnings: value.warnings };
+  return { value, messages };
 }
 
 /** Convert a file on disk. The file is only read, never modified. */

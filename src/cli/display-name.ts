@@ -26,6 +26,7 @@ export function decodeNameBytes(bytes: Uint8Array): { display: string; text?: st
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return { display: escapeName(text), text };
   } catch {
+    // not UTF-8 (a parse attempt): decoded piece by piece below
     let out = "";
     let i = 0;
     while (i < bytes.length) {

@@ -197,6 +197,7 @@ class SandboxPool implements Executor {
       try {
         rss = Number(readFileSync(`/proc/${pid}/statm`, "latin1").split(" ")[1]) * this.pageSize;
       } catch {
+        // the worker has just exited: nothing to measure
         continue;
       }
       if (!(rss > 0)) continue;

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { convertBuffer, readInputFile } from "../convert.js";
-import { ConversionFailure } from "../extract/grid.js";
+import { ConversionFailure, type FailureCode } from "../model/messages.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
 import { writePlanJson } from "../output/json.js";
@@ -63,7 +63,7 @@ export type FileResult =
   | {
       ok: false;
       path: string;
-      code: string;
+      code: FailureCode;
       message: string;
       ms: number;
       /** The failure is writing to --out (full, read-only), not the input: the batch stops. */
@@ -154,6 +154,7 @@ async function exists(path: string): Promise<boolean> {
     await stat(path);
     return true;
   } catch {
+    // an existence probe: a missing output is simply written
     return false;
   }
 }
@@ -164,6 +165,7 @@ async function previousOutput(jsonPath: string, bytes: Uint8Array): Promise<Plan
   try {
     text = await readFile(jsonPath, "utf8");
   } catch {
+    // no earlier output: the input is converted
     return null;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -1,7 +1,7 @@
 /**
  * Which reader an input needs, decided from its bytes (never from the file name alone).
  */
-import { ConversionFailure } from "./grid.js";
+import { ConversionFailure } from "../model/messages.js";
 import { compoundFileStreams, wordDocumentEncrypted } from "./office/ole.js";
 
 export type InputFormat = "pdf" | "docx" | "doc" | "odt" | "rtf";

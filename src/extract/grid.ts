@@ -98,15 +98,7 @@ export interface TextBlock {
   size?: number;
 }
 
-/** A problem noticed while reading a document; never printed from inside the library. */
-export interface ExtractWarning {
-  code: string;
-  message: string;
-  page: number | null;
-  row?: number | null;
-}
-
-/** What an extractor returns. */
+/** What an extractor returns (as the value of a Result: its problems are the Result's messages). */
 export interface ExtractedDocument {
   format: "pdf" | "docx";
   /** PDF page count; null for DOCX. */
@@ -117,7 +109,6 @@ export interface ExtractedDocument {
   tables: Grid[];
   /** The paragraphs of `blocks` placed relative to the tables (a view, see `documentFromBlocks`). */
   text: TextBlock[];
-  warnings: ExtractWarning[];
 }
 
 /** Build an ExtractedDocument from its block stream (tables and text are views of it). */
@@ -125,7 +116,6 @@ export function documentFromBlocks(
   format: ExtractedDocument["format"],
   pages: number | null,
   blocks: DocumentBlock[],
-  warnings: ExtractWarning[],
 ): ExtractedDocument {
   const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
   const first = tableIndexes[0] ?? Infinity;
@@ -142,33 +132,11 @@ export function documentFromBlocks(
     if (b.size !== undefined) t.size = b.size;
     text.push(t);
   });
-  return { format, pages, blocks, tables, text, warnings };
+  return { format, pages, blocks, tables, text };
 }
 
-/** Errors an extractor may throw for a file that cannot be read at all. */
-export type ConversionErrorCode =
-  | "empty"
-  | "not-a-plan-format"
-  | "damaged"
-  | "encrypted"
-  | "no-text-layer"
-  | "needs-libreoffice"
-  | "no-plan-table"
-  | "too-large"
-  | "io"
-  /** Beyond a structural limit of src/limits.ts (nesting, spans, rows, cells, ruling lines) or the memory cap. */
-  | "too-complex"
-  /** Beyond the per-file time limit. */
-  | "timeout"
-  /** A bug in plan-extract. */
-  | "internal";
-
-export class ConversionFailure extends Error {
-  constructor(
-    readonly code: ConversionErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ConversionFailure";
-  }
-}
+/**
+ * ConversionFailure lives in src/model/messages.ts; re-exported here only for the PDF reader files,
+ * which import it from this module.
+ */
+export { ConversionFailure } from "../model/messages.js";

@@ -4,9 +4,9 @@
  * share one section path across tables and pages; a headerless table continues the plan table
  * before it.
  */
-import type { DocumentBlock, ExtractedDocument, ExtractWarning, Grid, ParagraphBlock } from "../extract/grid.js";
-import { ConversionFailure } from "../extract/grid.js";
-import type { Party, PlanDocument, Row, Section, Warning } from "../model/schema.js";
+import type { DocumentBlock, ExtractedDocument, Grid, ParagraphBlock } from "../extract/grid.js";
+import { ConversionFailure, message, placed, success, type Message, type Result } from "../model/messages.js";
+import type { Party, PlanDocument, Row, Section } from "../model/schema.js";
 import { normalizeDeadline } from "../normalize/dates.js";
 import { splitParties } from "../normalize/parties.js";
 import { parseIndicator } from "../normalize/indicators.js";
@@ -25,7 +25,6 @@ export interface InterpretOptions {
 export interface Interpreted {
   document: PlanDocument["document"];
   rows: Row[];
-  warnings: Warning[];
 }
 
 // The same responsible cells recur across rows and plans: split each distinct cell once per table.
@@ -82,11 +81,6 @@ function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + "…" : text;
 }
 
-function toWarning(w: ExtractWarning | { code: string; message: string }, page: number | null = null, row: number | null = null): Warning {
-  const ew = w as ExtractWarning;
-  return { code: w.code, message: w.message, page: ew.page ?? page, row: ew.row ?? row };
-}
-
 /** A plan table of the document and the columns it was read with. */
 interface PlanTable {
   grid: Grid;
@@ -128,8 +122,9 @@ function continuesTable(grid: Grid, before: Grid): boolean {
   return true;
 }
 
-export function interpretDocument(doc: ExtractedDocument, options: InterpretOptions): Interpreted {
-  const warnings: Warning[] = doc.warnings.map((w) => toWarning(w));
+/** Rows and metadata of an extracted document, with the messages of this stage (the extractor's are the caller's). */
+export function interpretDocument(doc: ExtractedDocument, options: InterpretOptions): Result<Interpreted> {
+  const warnings: Message[] = [];
   const blocks: DocumentBlock[] = doc.blocks;
   const tableCount = blocks.filter((b) => b.kind === "table").length;
   const plans = planTables(blocks);
@@ -150,7 +145,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     .join(" ");
   const document = readMetadata(doc.text, tableText);
   if (!document.period) {
-    warnings.push({ code: "no-period", message: "The plan's period was not found in the text before the table.", page: null, row: null });
+    warnings.push(message("no-period", "The plan's period was not found in the text before the table."));
   }
 
   const raw: (RawRow & { table: number })[] = [];
@@ -168,27 +163,29 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
         path.push(heading.section, heading.level);
         paragraphSections.add(heading.section);
       } else if (index > firstPlan && index < lastPlan && looksLikeHeading(block.text)) {
-        warnings.push({
-          code: "skipped-heading",
-          message: `The paragraph "${shorten(block.text)}" between the tables looks like a heading but is not bold or styled as one; it was not made a section.`,
-          page: block.page,
-          row: null,
-        });
+        warnings.push(
+          message(
+            "skipped-heading",
+            `The paragraph "${shorten(block.text)}" between the tables looks like a heading but is not bold or styled as one; it was not made a section.`,
+            { page: block.page },
+          ),
+        );
       }
       return;
     }
     const plan = plans.get(block.grid);
     if (!plan) return;
     const { grid, map } = plan;
+    const table = doc.tables.indexOf(grid);
     if (!plan.continued) {
       for (let c = 0; c < map.roles.length; c++) {
         if (map.roles[c] === "extra" && map.headers[c]) {
-          warnings.push({
-            code: "unknown-column",
-            message: `Column "${map.headers[c]}" is not one the tool knows; its cells are kept in "extra".`,
-            page: grid.rows[0]?.page ?? null,
-            row: null,
-          });
+          warnings.push(
+            message("unknown-column", `Column "${map.headers[c]}" is not one the tool knows; its cells are kept in "extra".`, {
+              page: grid.rows[0]?.page ?? null,
+              table,
+            }),
+          );
         }
       }
     }
@@ -200,9 +197,8 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     const result = collectRows(grid, map, clean, { path, previous });
     tableBefore = plan;
     headingSinceTable = false;
-    const table = doc.tables.indexOf(grid);
     raw.push(...result.rows.map((r) => ({ ...r, table })));
-    warnings.push(...result.warnings.map((w) => toWarning(w)));
+    warnings.push(...result.messages.map((m) => placed(m, { table })));
   });
   // A paragraph heading over every row of the plan is the chapter that holds the plan ("III.
   // Дейности за реализиране на приоритетите:"), not a section that tells rows apart.
@@ -226,7 +222,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     // A month or period column stands for the deadline when there is no deadline column.
     const deadlineText = text(r.lines.deadline ?? r.lines.month);
     const { deadline, warnings: dw } = normalizeDeadline(deadlineText, { period: document.period });
-    for (const w of dw) warnings.push(toWarning(w, r.page, index));
+    for (const w of dw) warnings.push(placed(w, { page: r.page, row: index, table: r.table }));
     const current = text(r.lines.current);
     const target = text(r.lines.target);
     const ownLines = (r.lines.responsible ?? []).map((l) => l.trim()).filter(Boolean);
@@ -265,5 +261,5 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     return row;
   });
 
-  return { document, rows, warnings };
+  return success({ document, rows }, warnings);
 }

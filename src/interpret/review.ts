@@ -3,10 +3,17 @@
  * Each reason has a stable code (documented in the README, "Review status") and a message saying
  * what was seen.
  */
-import type { Review, ReviewReason, Row, Warning } from "../model/schema.js";
+import type { Message, ReviewCode, WarningCode } from "../model/messages.js";
+import type { Review, Row, Warning } from "../model/schema.js";
+
+/** A review reason with its catalogued code. */
+export interface TypedReviewReason {
+  code: ReviewCode;
+  message: string;
+}
 
 /** Warnings whose presence alone means a person should check the document, by review reason code. */
-const WARNING_REASONS: Record<string, string> = {
+const WARNING_REASONS: Partial<Record<WarningCode, ReviewCode>> = {
   "unknown-column": "unknown-column",
   "no-period": "no-period",
   "skipped-heading": "skipped-heading",
@@ -16,11 +23,12 @@ const WARNING_REASONS: Record<string, string> = {
 /** Share of rows without a deadline above which the deadline column is suspect. */
 const MOST_ROWS = 0.5;
 
-export function reviewDocument(rows: Row[], warnings: Warning[]): Review {
-  const reasons: ReviewReason[] = [];
-  const seen = new Set<string>();
+/** `warnings` are this reading's messages, or the warnings of an output JSON (compare reads older ones). */
+export function reviewDocument(rows: Row[], warnings: readonly (Message | Warning)[]): Review & { reasons: TypedReviewReason[] } {
+  const reasons: TypedReviewReason[] = [];
+  const seen = new Set<ReviewCode>();
   for (const w of warnings) {
-    const code = WARNING_REASONS[w.code] ?? (w.code.startsWith("ocr-") ? "ocr" : undefined);
+    const code = WARNING_REASONS[w.code as WarningCode] ?? (w.code.startsWith("ocr-") ? "ocr" : undefined);
     if (!code || seen.has(code)) continue;
     seen.add(code);
     reasons.push({ code, message: w.message });

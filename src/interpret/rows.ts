@@ -3,7 +3,8 @@
  * break are joined cell by cell, repeated header rows are dropped. Text stays as lines here; it is
  * cleaned and normalised afterwards.
  */
-import type { Grid, GridCell, GridRow, ExtractWarning } from "../extract/grid.js";
+import type { Grid, GridCell, GridRow } from "../extract/grid.js";
+import { message, type Message } from "../model/messages.js";
 import type { Box, Section } from "../model/schema.js";
 import { isRepeatedHeader, type ColumnMap, type ColumnRole } from "./columns.js";
 import {
@@ -110,7 +111,8 @@ function activityDepth(views: RowView[]): number {
 
 export interface RowsResult {
   rows: RawRow[];
-  warnings: ExtractWarning[];
+  /** Placed on their page; the caller adds the table. */
+  messages: Message[];
 }
 
 export interface CollectOptions {
@@ -133,7 +135,7 @@ const CARRIED: ColumnRole[] = ["deadline", "month"];
  * Walk one table's grid. `clean` turns a cell's lines into cleaned text (used for heading titles).
  */
 export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options: CollectOptions = {}): RowsResult {
-  const warnings: ExtractWarning[] = [];
+  const warnings: Message[] = [];
   const rows: RawRow[] = [];
   const path = options.path ?? new SectionPath();
   const carried = new Map<ColumnRole, { cell: GridCell; lastRow: number }>();
@@ -207,7 +209,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
         rows[rows.length - 1].boxes = mergeBoxes(rows[rows.length - 1].boxes, cellBoxes([measureCell!]));
       }
       if (number && !measureText) {
-        warnings.push({ code: "row-number-only", message: `Row ${number} has a number and no text; skipped.`, page: row.page });
+        warnings.push(message("row-number-only", `Row ${number} has a number and no text; skipped.`, { page: row.page }));
       }
       continue;
     }
@@ -278,11 +280,9 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     }
 
     if (!activityCell || !cellText(activityCell)) {
-      warnings.push({
-        code: "row-without-activity",
-        message: `A table row${number ? ` numbered ${number}` : ""} has no activity text; its cells were kept in the row before it.`,
-        page: row.page,
-      });
+      warnings.push(
+        message("row-without-activity", `A table row${number ? ` numbered ${number}` : ""} has no activity text; its cells were kept in the row before it.`, { page: row.page }),
+      );
       if (prev) {
         for (const [role, cell] of v.byRole) {
           if (role === "number" || role === "measure") continue;
@@ -314,11 +314,11 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     // A row with nothing but heading-like text ("2. Качество", "Цел: …") that did not qualify as a
     // heading is kept as a row, and the document is flagged for a check.
     if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
-      warnings.push({
-        code: "skipped-heading",
-        message: `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`,
-        page: row.page,
-      });
+      warnings.push(
+        message("skipped-heading", `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`, {
+          page: row.page,
+        }),
+      );
     }
     lastWasRow = true;
     lastWasHeading = false;
@@ -326,7 +326,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   if (options.previous) rows.shift();
   // Rows shared their section objects while headings could still grow; give each its own copy.
   if (!options.path) for (const r of rows) r.sections = r.sections.map((s) => ({ ...s }));
-  return { rows, warnings };
+  return { rows, messages: warnings };
 }
 
 /** The number cell as printed: lines of a number that wrapped are joined without a space ("20.1." + "22"). */

@@ -3,6 +3,7 @@
  * fields may be added here, never renamed, dropped or re-typed.
  */
 import { z } from "zod";
+import { SEVERITIES, STAGES } from "./message-codes.js";
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -129,6 +130,13 @@ export const Warning = z.object({
   page: z.number().int().positive().nullable(),
   /** Index into rows (0-based) when the warning concerns one row. */
   row: z.number().int().nonnegative().nullable().optional(),
+  /**
+   * How much it matters, the stage that raised it, and the table (0-based, in document order, as
+   * `origin.table`) it concerns. Always written now; optional so outputs written before still read.
+   */
+  severity: z.enum(SEVERITIES).optional(),
+  stage: z.enum(STAGES).optional(),
+  table: z.number().int().nonnegative().nullable().optional(),
 });
 export type Warning = z.infer<typeof Warning>;
 

@@ -38,6 +38,7 @@
  *   - "неприложимо", "не се прилага", a lone dash → "none".
  */
 import type { Deadline, DeadlineKind } from "../model/schema.js";
+import { message, type Message } from "../model/messages.js";
 import { dayNumber, iso, lastDay } from "./dates/calendar.js";
 import { findPoints, type Point } from "./dates/passes.js";
 import { CONDITIONAL, NONE, normalizeText, ONGOING, RECURRING, WHOLE_PERIOD } from "./dates/vocabulary.js";
@@ -50,14 +51,10 @@ export interface DeadlineContext {
   period: { start: string | null; end: string | null; label?: string } | null;
 }
 
-export interface DeadlineWarning {
-  code: string;
-  message: string;
-}
-
 export interface NormalizedDeadline {
   deadline: Deadline;
-  warnings: DeadlineWarning[];
+  /** Messages of stage "normalize", without a place: the caller knows the row. */
+  warnings: Message[];
 }
 
 interface Reading {
@@ -111,16 +108,13 @@ function fromWords(squashed: string, recurrence: string | undefined, period: Con
  * that begins on 15 September still "covers" "септември 2024 г.", so a deadline is outside only
  * when it reaches a month the period does not touch at all.
  */
-function outsideWarning(raw: string, r: Reading, period: ContextPeriod): DeadlineWarning | null {
+function outsideWarning(raw: string, r: Reading, period: ContextPeriod): Message | null {
   const ps = iso({ y: period.start.y, m: period.start.m, d: 1 });
   const pe = iso({ y: period.end.y, m: period.end.m, d: lastDay(period.end.y, period.end.m) });
   const { start, end } = r;
   const outside = (start !== null && (start < ps || start > pe)) || (end !== null && (end > pe || end < ps));
   if (!outside) return null;
-  return {
-    code: "deadline-outside-period",
-    message: `the deadline "${raw}" (${start ?? "…"} – ${end ?? "…"}) falls outside the document period ${ps} – ${pe}`,
-  };
+  return message("deadline-outside-period", `the deadline "${raw}" (${start ?? "…"} – ${end ?? "…"}) falls outside the document period ${ps} – ${pe}`);
 }
 
 /**
@@ -128,7 +122,7 @@ function outsideWarning(raw: string, r: Reading, period: ContextPeriod): Deadlin
  * for recurring deadlines and for the "deadline-outside-period" check).
  */
 export function normalizeDeadline(text: string | null, ctx: DeadlineContext): NormalizedDeadline {
-  const warnings: DeadlineWarning[] = [];
+  const warnings: Message[] = [];
   const raw = text === null ? "" : text.replace(/\s+/g, " ").trim();
   const result = (r: Reading, recurrence?: string): NormalizedDeadline => {
     const deadline: Deadline = { text: raw === "" ? null : raw, start: r.start, end: r.end, kind: r.kind };
@@ -150,11 +144,11 @@ export function normalizeDeadline(text: string | null, ctx: DeadlineContext): No
     reading = fromPoints(points, norm);
     if (recurrence) reading.kind = "recurring";
     if (yearUnknown) {
-      warnings.push({ code: "deadline-year-unknown", message: `the deadline "${raw}" names no year and the document has no period` });
+      warnings.push(message("deadline-year-unknown", `the deadline "${raw}" names no year and the document has no period`));
     }
   } else {
     const words = fromWords(squashed, recurrence, period);
-    if (!words) warnings.push({ code: "deadline-unparsed", message: `the deadline "${raw}" names no period the tool understands` });
+    if (!words) warnings.push(message("deadline-unparsed", `the deadline "${raw}" names no period the tool understands`));
     reading = words ?? { kind: "unparsed", start: null, end: null };
   }
   if (period && (reading.start || reading.end)) {

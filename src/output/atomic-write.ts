@@ -55,6 +55,7 @@ export async function sweepStaleTemporaries(dir: string): Promise<number> {
   try {
     names = await readdir(dir);
   } catch {
+    // no folder to sweep yet: nothing stale in it
     return 0;
   }
   let removed = 0;

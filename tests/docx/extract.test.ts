@@ -26,7 +26,7 @@ async function failure(bytes: Uint8Array): Promise<ConversionFailure> {
 
 describe("extractDocx: tables", () => {
   it("reads header rows, gridSpan, vMerge and paragraphs (LibreOffice-made DOCX)", async () => {
-    const doc = await extractDocx(data("table-merge.docx"));
+    const { value: doc, messages } = await extractDocx(data("table-merge.docx"));
     expect(doc.format).toBe("docx");
     expect(doc.pages).toBeNull();
     expect(doc.tables).toHaveLength(2);
@@ -53,11 +53,11 @@ describe("extractDocx: tables", () => {
     expect(doc.text[0].bold).toBe(true);
     // bold inherited from a paragraph style (LibreOffice's "Table Heading"), which mammoth does not resolve
     expect(t.rows[0].cells.every((c) => c.bold)).toBe(true);
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("prefixes automatic numbers in cells and outside tables (LibreOffice-made DOCX)", async () => {
-    const doc = await extractDocx(data("autonum.docx"));
+    const { value: doc } = await extractDocx(data("autonum.docx"));
     const t = doc.tables[0];
     expect(t.rows[0].header).toBe(true);
     expect(t.rows.slice(1).map((r) => r.cells[0].lines.join("/"))).toEqual([
@@ -91,7 +91,7 @@ describe("extractDocx: tables", () => {
       `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${tc("only")}</w:tr>` +
       `<w:tr>${tc("new", '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')}${tc("q")}${tc("r", '<w:gridSpan w:val="2"/>')}</w:tr>` +
       `</w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body }));
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
     const t = doc.tables[0];
     // grid columns 1 and 4 start no cell: they are folded into their neighbours
     expect(t.columns).toBe(3);
@@ -105,7 +105,7 @@ describe("extractDocx: tables", () => {
     ]);
     expect(t.rows.map((r) => r.header)).toEqual([true, false, false, false, false, false]);
     // gridBefore and hMerge (which mammoth does not know) are no problem of the document
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("flattens nested tables into the cell, keeps inserted and drops deleted text, hides vanished text", async () => {
@@ -114,31 +114,34 @@ describe("extractDocx: tables", () => {
       `<w:p><w:r><w:t xml:space="preserve">keep </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
       `<w:ins><w:r><w:t>added</w:t></w:r></w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>` +
       `<w:r><w:rPr><w:caps/></w:rPr><w:t xml:space="preserve"> caps</w:t></w:r><w:r><w:br/><w:t>next line</w:t></w:r></w:p>`;
-    const body = `<w:tbl><w:tr><w:tc>${p("outer")}${nested}</w:tc><w:tc>${tracked}</w:tc></w:tr></w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body }));
-    expect(doc.tables).toHaveLength(1);
-    expect(doc.tables[0].rows[0].cells.map((c) => c.lines)).toEqual([
+    const before = `<w:tbl><w:tr><w:tc>${p("first")}</w:tc><w:tc>${p("table")}</w:tc></w:tr></w:tbl>${p("between")}`;
+    const body = `${before}<w:tbl><w:tr><w:tc>${p("outer")}${nested}</w:tc><w:tc>${tracked}</w:tc></w:tr></w:tbl>`;
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
+    expect(doc.tables).toHaveLength(2);
+    expect(doc.tables[1].rows[0].cells.map((c) => c.lines)).toEqual([
       ["outer", "inner 1", "inner 2"],
       ["keep added CAPS", "next line"],
     ]);
-    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-nested-table"]);
+    expect(messages.map((w) => w.code)).toEqual(["docx-nested-table"]);
+    // the message names the table it concerns (the second of the document)
+    expect(messages[0]).toMatchObject({ severity: "warning", stage: "extract-docx", place: { page: null, row: null, table: 1 } });
   });
 
   it("leaves out a paragraph whose text is all hidden without calling the table unreadable", async () => {
     const hidden = `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрит</w:t></w:r></w:p>`;
     const body = `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${hidden}${p("c")}</w:tc><w:tc>${p("d")}</w:tc></w:tr></w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body }));
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
     expect(doc.tables[0].rows.map((r) => r.cells.map((c) => c.lines.join("/")))).toEqual([["a", "b"], ["c", "d"]]);
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("reads w:sym characters itself (mammoth leaves them out and warns) and says nothing of unmapped styles", async () => {
     const body =
       `<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:sym w:font="NoSuchFont" w:char="F0FF"/></w:r></w:p>`;
     const styles = `<w:style w:type="paragraph" w:styleId="Custom"><w:name w:val="My Style"/></w:style>`;
-    const doc = await extractDocx(await makeDocx({ body, styles }));
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body, styles }));
     expect(doc.text.map((t) => t.text)).toEqual(["a•"]);
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("reads Word's usual markup: fields, bookmarks, proofing marks, content controls, symbols, hyphens", async () => {
@@ -160,7 +163,7 @@ describe("extractDocx: tables", () => {
       `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>${sdtRow}</w:tbl>` +
       `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>`;
     const styles = `<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>`;
-    const doc = await extractDocx(await makeDocx({ body, styles }));
+    const { value: doc } = await extractDocx(await makeDocx({ body, styles }));
     expect(doc.text.map((t) => t.text)).toEqual(["Заглавие"]);
     expect(doc.tables[0].rows[0].cells[0].lines).toEqual([
       "Срок до 30.06.2025 г. виж социално-икономически образование-x силно",
@@ -172,14 +175,14 @@ describe("extractDocx: tables", () => {
       `<w:tr>${header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""}${cells.map((c) => `<w:tc>${p(c)}</w:tc>`).join("")}</w:tr>`;
     const inner = `<w:tbl>${row(["№", "Дейност"], true)}${row(["1", "a"])}${row(["2", "b"], true)}</w:tbl>`;
     const body = `<w:tbl><w:tr><w:tc>${p("ПЛАН")}${inner}${p("Подпис")}</w:tc></w:tr></w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body }));
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0].rows.map((r) => r.header)).toEqual([true, false, false]);
     expect(doc.text.map((t) => [t.where, t.text])).toEqual([
       ["before", "ПЛАН"],
       ["after", "Подпис"],
     ]);
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("reads text boxes (DrawingML choice only, not the VML fallback) after their paragraph", async () => {
@@ -188,7 +191,7 @@ describe("extractDocx: tables", () => {
       `<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${p(text)}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>` +
       `</mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${p(text)}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const body = `<w:p><w:r><w:t>Anchor</w:t></w:r>${box("В рамка")}</w:p>`;
-    const doc = await extractDocx(await makeDocx({ body }));
+    const { value: doc } = await extractDocx(await makeDocx({ body }));
     expect(doc.text.map((t) => t.text)).toEqual(["Anchor", "В рамка"]);
   });
 
@@ -196,14 +199,14 @@ describe("extractDocx: tables", () => {
     const zip = await JSZip.loadAsync(await makeDocx({ body: p("x") }));
     const xml = `<?xml version="1.0" encoding="UTF-16"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p("Кирилица")}</w:body></w:document>`;
     zip.file("word/document.xml", new Uint8Array(Buffer.from("\ufeff" + xml, "utf16le")));
-    const doc = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
+    const { value: doc, messages } = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
     expect(doc.text.map((t) => t.text)).toEqual(["Кирилица"]);
     // (mammoth cannot parse UTF-16 parts; the XML reader can)
-    expect(doc.warnings).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it("returns no tables and only text for a document without tables", async () => {
-    const doc = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
+    const { value: doc } = await extractDocx(await makeDocx({ body: p("Само текст") + p("") }));
     expect(doc.tables).toEqual([]);
     expect(doc.text).toEqual([{ text: "Само текст", page: null, where: "before" }]);
   });
@@ -217,7 +220,7 @@ describe("extractDocx: the block stream", () => {
     const table = (text: string) =>
       `<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc>${p("1.")}</w:tc><w:tc>${p(text)}</w:tc></w:tr></w:tbl>`;
     const outline = `<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Direct outline</w:t></w:r></w:p>`;
-    const doc = await extractDocx(
+    const { value: doc } = await extractDocx(
       await makeDocx({
         styles,
         body: p("Оперативна цел 1: Достъп", undefined, "Heading1") + table("Ремонт") + p("Мярка 1.2. Транспорт", undefined, "Zaglavie2") + outline + table("Автобус") + p("Подпис"),
@@ -283,9 +286,9 @@ describe("extractDocx: files that are not readable DOCX", () => {
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     // an unescaped "&" (hand-written XML): saxes refuses it, mammoth's parser (xmldom) takes it as text
     zip.file("word/document.xml", xml.replace("Подпис", "Подпис & печат"));
-    const doc = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
-    expect(doc.warnings.map((w) => w.code)).toEqual(["docx-fallback"]);
-    expect(doc.warnings[0].message).toMatch(/not well-formed XML.*mammoth/);
+    const { value: doc, messages } = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
+    expect(messages.map((w) => w.code)).toEqual(["docx-fallback"]);
+    expect(messages[0].message).toMatch(/not well-formed XML.*mammoth/);
     expect(doc.tables).toHaveLength(1);
     expect(shape(doc.tables[0])).toEqual([
       ["0:№", "1:Дейност"],
@@ -297,6 +300,15 @@ describe("extractDocx: files that are not readable DOCX", () => {
       ["before", "Заглавие"],
       ["after", "Подпис & печат"],
     ]);
+  });
+
+  it("reads a document whose relationships part is damaged, and says so (docx-reader)", async () => {
+    const zip = await JSZip.loadAsync(await makeDocx({ body: `<w:tbl><w:tr><w:tc>${p("№")}</w:tc><w:tc>${p("Дейност")}</w:tc></w:tr></w:tbl>` }));
+    zip.file("word/_rels/document.xml.rels", "<Relationships><Relationship");
+    const { value: doc, messages } = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
+    expect(doc.tables).toHaveLength(1);
+    expect(messages.map((m) => [m.code, m.severity, m.stage])).toEqual([["docx-reader", "warning", "extract-docx"]]);
+    expect(messages[0].message).toMatch(/document\.xml\.rels.*read without it/);
   });
 
   it("tells a password-protected DOCX (OLE container) from a legacy .doc", async () => {

@@ -44,7 +44,7 @@ describe("DOCX fixtures", () => {
   });
 
   it.each(cases)("$file: every expected row is in the grid", async ({ file, expected }) => {
-    const doc: ExtractedDocument = await extractDocx(new Uint8Array(readFileSync(join(DIR, file))));
+    const { value: doc } = await extractDocx(new Uint8Array(readFileSync(join(DIR, file))));
     expect(doc.tables.length).toBeGreaterThan(0);
     const rows = doc.tables.flatMap((t) => t.rows);
     const cellTexts = rows.flatMap((r) => r.cells.map((c) => norm(c.lines.join(" "))));

@@ -5,7 +5,7 @@ import { lvl, makeDocx, p } from "./make-docx.js";
 
 /** Labels (first token) of the text blocks of a document built from paragraphs. */
 async function labels(body: string, numbering: string, styles?: string): Promise<string[]> {
-  const doc = await extractDocx(await makeDocx({ body, numbering, ...(styles ? { styles } : {}) }));
+  const { value: doc } = await extractDocx(await makeDocx({ body, numbering, ...(styles ? { styles } : {}) }));
   return doc.text.map((t) => t.text);
 }
 
@@ -94,9 +94,9 @@ describe("Word automatic numbering", () => {
   });
 
   it("reports a list that numbering.xml does not define", async () => {
-    const doc = await extractDocx(await makeDocx({ body: p("x", { numId: 9 }), numbering: MULTI }));
+    const { value: doc, messages } = await extractDocx(await makeDocx({ body: p("x", { numId: 9 }), numbering: MULTI }));
     expect(doc.text.map((t) => t.text)).toEqual(["x"]);
-    expect(doc.warnings.map((w) => w.code)).toContain("docx-numbering");
+    expect(messages.map((w) => w.code)).toContain("docx-numbering");
   });
 
   it("numbers paragraphs inside table cells in document order, as separate first token", async () => {
@@ -109,7 +109,7 @@ describe("Word automatic numbering", () => {
       row(cell(p("", { numId: 1, ilvl: 2 })), cell(p("Act one"))) +
       row(cell(p("", { numId: 1, ilvl: 2 })), cell(p("Act two") + p("more", { numId: 1, ilvl: 2 }))) +
       `</w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body, numbering: MULTI }));
+    const { value: doc } = await extractDocx(await makeDocx({ body, numbering: MULTI }));
     expect(doc.tables[0].rows.map((r) => r.cells.map((c) => c.lines))).toEqual([
       [["1.1."], ["Goal"]],
       [["1.1.1."], ["Act one"]],

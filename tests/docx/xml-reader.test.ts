@@ -12,8 +12,8 @@ const t = (text: string) => `<w:t xml:space="preserve">${text}</w:t>`;
 /** The lines of the only cell of a one-cell table holding this paragraph content. */
 async function cellLines(paragraphs: string, styles?: string): Promise<string[]> {
   const body = `<w:tbl><w:tr><w:tc>${paragraphs}</w:tc></w:tr></w:tbl>`;
-  const doc = await extractDocx(await makeDocx({ body, ...(styles ? { styles } : {}) }));
-  expect(doc.warnings).toEqual([]);
+  const { value: doc, messages } = await extractDocx(await makeDocx({ body, ...(styles ? { styles } : {}) }));
+  expect(messages).toEqual([]);
   return doc.tables[0]?.rows[0]?.cells[0]?.lines ?? [];
 }
 
@@ -73,7 +73,7 @@ describe("the XML reader", () => {
     const body =
       `<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr>${run(t("a"))}</w:p></w:tc>` +
       `<w:tc><w:p>${run(t("b"), '<w:rStyle w:val="Strong"/>')}</w:p></w:tc><w:tc><w:p>${run(t("c"))}</w:p></w:tc></w:tr></w:tbl>`;
-    const doc = await extractDocx(await makeDocx({ body, styles }));
+    const { value: doc } = await extractDocx(await makeDocx({ body, styles }));
     expect(doc.tables[0].rows[0].cells.map((c) => c.bold === true)).toEqual([true, true, false]);
   });
 });

@@ -18,9 +18,9 @@ const table = (g: Grid): DocumentBlock => ({ kind: "table", grid: g });
 const TITLE = [para("План за дейността на ДГ „Слънце“ – гр. Казанлък за учебната 2024/2025 година", { bold: true })];
 
 function interpret(blocks: DocumentBlock[]) {
-  const doc = documentFromBlocks("docx", null, blocks, []);
-  const out = interpretDocument(doc, { abbreviations });
-  return { ...out, review: reviewDocument(out.rows, out.warnings) };
+  const doc = documentFromBlocks("docx", null, blocks);
+  const { value, messages } = interpretDocument(doc, { abbreviations });
+  return { ...value, warnings: messages, review: reviewDocument(value.rows, messages) };
 }
 
 const header4 = () => texts(["№", "Дейност", "Срок", "Отговорник"], { header: true });
@@ -333,5 +333,21 @@ describe("PDF layouts: tables cut by pages, borderless month cells, shifting col
     const { rows, warnings } = interpret([...TITLE, table(g)]);
     expect(rows.map((r) => r.sections.map((s) => s.label))).toEqual([["Мярка 1"], ["Мярка 2"]]);
     expect(warnings.filter((w) => w.code === "unknown-column")).toEqual([]);
+  });
+});
+
+describe("messages name their place", () => {
+  it("an unknown column names its table; a deadline warning its row and table; a skipped row its table", () => {
+    const other = grid(2, [texts(["Име", "Телефон"], { header: true }), texts(["А", "1"])]);
+    const g = grid(4, [
+      texts(["№", "Дейност", "Срок", "Целева група"], { header: true }),
+      texts(["1.", "Среща", "юни 2030 г.", "родители"]),
+      texts(["2.", "", "", ""]),
+    ]);
+    const { warnings } = interpret([...TITLE, table(other), para("Дейности"), table(g)]);
+    const place = (code: string) => warnings.filter((w) => w.code === code).map((w) => [w.stage, w.place]);
+    expect(place("unknown-column")).toEqual([["interpret", { page: null, row: null, table: 1 }]]);
+    expect(place("deadline-outside-period")).toEqual([["normalize", { page: null, row: 0, table: 1 }]]);
+    expect(place("row-number-only")).toEqual([["interpret", { page: null, row: null, table: 1 }]]);
   });
 });

@@ -52,4 +52,15 @@ describe("output schema", () => {
       expect(row.required).toContain(f);
     }
   });
+
+  it("describes a warning's place, severity and stage (added fields: optional, so older outputs still read)", () => {
+    const warning = (planJsonSchema() as any).properties.warnings.items;
+    expect(Object.keys(warning.properties)).toEqual(["code", "message", "page", "row", "severity", "stage", "table"]);
+    expect(warning.required).toEqual(["code", "message", "page"]);
+    expect(warning.properties.severity.enum).toEqual(["error", "warning", "info"]);
+    expect(warning.properties.stage.enum).toContain("extract-pdf");
+    const withPlace = { ...good, warnings: [{ code: "unknown-column", message: "y", page: 1, row: null, severity: "warning", stage: "interpret", table: 0 }] };
+    expect(validatePlan(withPlace).warnings[0]).toEqual(withPlace.warnings[0]);
+    expect(() => validatePlan({ ...good, warnings: [{ ...withPlace.warnings[0], severity: "fatal" }] })).toThrow(InvalidDocumentError);
+  });
 });

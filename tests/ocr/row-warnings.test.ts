@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { doubtfulWordWarning, placeLowConfidenceWords } from "../../src/extract/ocr/row-warnings.js";
+import { message } from "../../src/model/messages.js";
 import { row } from "../output/fixtures.js";
 
 describe("placeLowConfidenceWords", () => {
@@ -13,7 +14,7 @@ describe("placeLowConfidenceWords", () => {
       row({ number: "2", activity: "Кампании срещу агресията", financing: "От бюджета на МмМКБЛПМН", pages: [1, 2] }),
       row({ number: "3", activity: "Кампании", responsible: { text: "МмМКБЛПМН", parties: [] }, pages: [3] }),
     ];
-    const other = { code: "ocr-page", message: "page 2 was read by OCR", page: 2, row: null };
+    const other = message("ocr-page", "page 2 was read by OCR", { page: 2 });
     const out = placeLowConfidenceWords(rows, [
       other,
       doubtfulWordWarning(2, "МмМКБЛПМН"),
@@ -23,11 +24,11 @@ describe("placeLowConfidenceWords", () => {
     expect(out[0]).toEqual(other);
     const low = out.filter((w) => w.code === "ocr-low-confidence");
     expect(low).toHaveLength(3);
-    expect(low[0]).toMatchObject({ page: 2, row: 1 });
+    expect(low[0]).toMatchObject({ place: { page: 2, row: 1 }, stage: "ocr", severity: "warning" });
     expect(low[0].message).toContain("row 2");
     expect(low[0].message).toContain('"МмМКБЛПМН"');
     // "обуче-" is in row 1, but row 1 is not on page 2; "Ме12)" is in no row: reported per page
-    expect(low.slice(1).map((w) => [w.page, w.row])).toEqual([
+    expect(low.slice(1).map((w) => [w.place.page, w.place.row])).toEqual([
       [2, null],
       [1, null],
     ]);

@@ -44,7 +44,7 @@ describe("PDF block stream", () => {
   it("returns the title, the heading paragraph and the table in reading order, with no footer in any cell", () => {
     const rows = (k: number): [string, string[], string[], string][] =>
       Array.from({ length: 6 }, (_, i) => [`${k + i}.`, ["Организиране на среща", "с родителите"], ["октомври 2024 г. –", "юни 2025 г."], "директор"]);
-    const doc = extractFromPages([page(1, rows(1), { title: "ГОДИШЕН ПЛАН ЗА 2024 г.", heading: "I. Организационна дейност" }), page(2, rows(7))]);
+    const { value: doc } = extractFromPages([page(1, rows(1), { title: "ГОДИШЕН ПЛАН ЗА 2024 г.", heading: "I. Организационна дейност" }), page(2, rows(7))]);
     expect(doc.blocks[0]).toMatchObject({ kind: "paragraph", text: "ГОДИШЕН ПЛАН ЗА 2024 г.", bold: true });
     expect(doc.blocks[1]).toMatchObject({ kind: "paragraph", text: "I. Организационна дейност", bold: true });
     expect(doc.blocks[2].kind).toBe("table");

@@ -42,7 +42,7 @@ describe.runIf(pdfs.length > 0)("real fixtures", () => {
   for (const file of pdfs) {
     it(`${file}: activity cells match the expected rows`, async () => {
       const expected = JSON.parse(readFileSync(new URL(`${file}.expected.json`, dir), "utf8")) as { rows: { activity: string }[] };
-      const doc = await extractPdf(new Uint8Array(readFileSync(new URL(file, dir))));
+      const { value: doc } = await extractPdf(new Uint8Array(readFileSync(new URL(file, dir))));
       expect(doc.tables.length).toBeGreaterThanOrEqual(1);
       // No running header or page number inside a cell.
       const allText = doc.tables.flatMap((g) => g.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)));

@@ -39,7 +39,7 @@ describe("findLatticeTables", () => {
 for (const producer of ["libreoffice", "chromium"]) {
   describe(`ruled table printed by ${producer}`, () => {
     it("is one grid over three pages with spans, headers and page breaks", async () => {
-      const doc = await extractPdf(data(`dev-ruled.${producer}.pdf`));
+      const { value: doc } = await extractPdf(data(`dev-ruled.${producer}.pdf`));
       expect(doc.pages).toBe(3);
       expect(doc.tables).toHaveLength(1);
       const g = doc.tables[0];
@@ -74,7 +74,7 @@ for (const producer of ["libreoffice", "chromium"]) {
 
 describe("turned header cells", () => {
   it("reads text written upwards and downwards in reading order", async () => {
-    const doc = await extractPdf(data("dev-rotated.chromium.pdf"));
+    const { value: doc } = await extractPdf(data("dev-rotated.chromium.pdf"));
     const g = doc.tables[0];
     expect(g.rows[0].cells.map((c) => c.lines.join(" / "))).toEqual(["№", "Дейности", "Срок за / изпълнение", "Отговорник"]);
     expect(g.rows[1].cells.map((c) => c.lines.join(" "))).toEqual(["1.", "Организиране на концерти и изложби.", "Декември 2024 г.", "Училища"]);
@@ -83,8 +83,8 @@ describe("turned header cells", () => {
 
 describe("a page shown sideways", () => {
   it("is read upright: the same grid as the upright page", async () => {
-    const upright = await extractPdf(data("dev-ruled.libreoffice.pdf"));
-    const sideways = await extractPdf(data("sideways.libreoffice.pdf"));
+    const { value: upright } = await extractPdf(data("dev-ruled.libreoffice.pdf"));
+    const { value: sideways } = await extractPdf(data("sideways.libreoffice.pdf"));
     const cells = (g: Grid) => g.rows.map((r) => r.cells.map((c) => `${c.col}:${c.colSpan}:${c.rowSpan}:${c.lines.join(" ")}`).join("|"));
     expect(cells(sideways.tables[0])).toEqual(cells(upright.tables[0]));
   });
@@ -92,7 +92,7 @@ describe("a page shown sideways", () => {
 
 describe("double borders", () => {
   it("give the same grid as single ones (no cells for the strip between the strokes)", async () => {
-    const doc = await extractPdf(data("dev-double.chromium.pdf"));
+    const { value: doc } = await extractPdf(data("dev-double.chromium.pdf"));
     const g = doc.tables[0];
     expect(g.columns).toBe(5);
     expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual(["Мярка", "Дейности", "Срок за изпълнение", "Отговорни институции", "Очаквани резултати"]);

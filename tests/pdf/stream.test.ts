@@ -6,7 +6,7 @@ const data = (name: string) => new Uint8Array(readFileSync(new URL(`./data/${nam
 
 describe("borderless table printed by Chromium", () => {
   it("finds columns from aligned text and rows from the number column", async () => {
-    const doc = await extractPdf(data("dev-borderless.chromium.pdf"));
+    const { value: doc } = await extractPdf(data("dev-borderless.chromium.pdf"));
     expect(doc.tables).toHaveLength(1);
     const g = doc.tables[0];
     expect(g.columns).toBe(5);

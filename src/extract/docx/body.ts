@@ -7,7 +7,8 @@
  * into the grid model.
  */
 import { MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "../../limits.js";
-import { ConversionFailure, type DocumentBlock, type ExtractWarning, type Grid, type GridCell, type GridRow, type ParagraphBlock } from "../grid.js";
+import { ConversionFailure, message, type Message, type WarningCode } from "../../model/messages.js";
+import type { DocumentBlock, Grid, GridCell, GridRow, ParagraphBlock } from "../grid.js";
 import { Numbering } from "./numbering.js";
 import { readNumPr, readOutlineLevel, readRunProps, Styles, type RunProps } from "./styles.js";
 import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
@@ -43,16 +44,10 @@ interface InlineState {
   hiddenText: boolean;
 }
 
-/** One document body in reading order (paragraphs and tables), and its warnings. */
-export interface BodyContent {
-  blocks: DocumentBlock[];
-  warnings: ExtractWarning[];
-}
-
 /** A body read into blocks, in document order (one-cell frame tables already unwrapped). */
 export interface BodyModel {
   blocks: Block[];
-  warnings: ExtractWarning[];
+  messages: Message[];
 }
 
 export type Block = { kind: "text"; para: Paragraph } | { kind: "table"; table: TableDraft };
@@ -99,7 +94,7 @@ export function paragraphLines(label: string | null | undefined, text: string): 
 }
 
 /** Turn a body model into the block stream: tables → grids, non-empty paragraphs → paragraph blocks. */
-export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyContent {
+export function layoutBody(blocks: Block[]): DocumentBlock[] {
   const out: DocumentBlock[] = [];
   for (const b of blocks) {
     if (b.kind === "table") {
@@ -116,7 +111,7 @@ export function layoutBody(blocks: Block[], warnings: ExtractWarning[]): BodyCon
     if (b.para.label) block.numbering = b.para.label.text;
     out.push(block);
   }
-  return { blocks: out, warnings };
+  return out;
 }
 
 /** A gridSpan / gridBefore value; one above MAX_TABLE_COLUMNS fails the file as too-complex. */
@@ -133,11 +128,14 @@ function tooComplex(what: string): ConversionFailure {
 
 export class BodyReader {
   private readonly blocks: Block[] = [];
-  private readonly warnings: ExtractWarning[] = [];
+  private readonly messages: Message[] = [];
   private readonly warned = new Set<string>();
   /** Rows and cells of all tables so far, against MAX_TABLE_ROWS and MAX_TABLE_CELLS. */
   private rowCount = 0;
   private cellCount = 0;
+  /** Tables read so far, and the index of the one being read (its place in the document's tables). */
+  private tableCount = 0;
+  private currentTable: number | null = null;
 
   constructor(
     private readonly styles: Styles,
@@ -150,14 +148,15 @@ export class BodyReader {
     for (const numId of this.numbering.missing) {
       this.warn("docx-numbering", `paragraphs refer to list ${numId}, which word/numbering.xml does not define; their numbers are missing`);
     }
-    return { blocks: this.blocks, warnings: this.warnings };
+    return { blocks: this.blocks, messages: this.messages };
   }
 
-  private warn(code: string, message: string): void {
-    const key = `${code}:${message}`;
+  /** One message per code and text: it names the first table it concerns. */
+  private warn(code: WarningCode, text: string): void {
+    const key = `${code}:${text}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.warnings.push({ code, message, page: null });
+    this.messages.push(message(code, text, { table: this.currentTable }));
   }
 
   /** Body-level content: paragraphs become text blocks, tables become grids. */
@@ -172,7 +171,10 @@ export class BodyReader {
           this.walkBlocks(frame);
           continue;
         }
+        // every table block becomes one grid (layoutBody), so this is its index in the document's tables
+        this.currentTable = this.tableCount++;
         this.blocks.push({ kind: "table", table: this.readTable(el) });
+        this.currentTable = null;
       } else if (isW(el) && TRANSPARENT.has(el.name)) {
         this.walkBlocks(el);
       } else if (isMc(el, "AlternateContent")) {

@@ -18,14 +18,15 @@
  * mammoth's reading is also the independent second reading in the tests
  * (tests/docx/mammoth-crosscheck.test.ts).
  */
-import { ConversionFailure, documentFromBlocks, type ExtractedDocument, type ExtractWarning } from "../grid.js";
+import { ConversionFailure, message, success, type Message, type Result } from "../../model/messages.js";
+import { documentFromBlocks, type ExtractedDocument } from "../grid.js";
 import { BodyReader, layoutBody, type BodyModel } from "./body.js";
 import type { HtmlBody } from "./html.js";
 import { Numbering } from "./numbering.js";
 import { MalformedXmlPart, openDocx } from "./package.js";
 import { Styles } from "./styles.js";
 
-export { ConversionFailure } from "../grid.js";
+export { ConversionFailure } from "../../model/messages.js";
 
 /**
  * mammoth messages that say nothing about the text: styles it has no HTML mapping for (nearly
@@ -38,12 +39,12 @@ const NOISE = /^(Unrecognised \w+ style|Image of type|Could not find image file|
  * DOCX), "not-a-plan-format" (not a DOCX: another ZIP, a legacy .doc, anything else) or
  * "damaged" (broken ZIP, or a main document neither reader can read).
  */
-export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function extractDocx(bytes: Uint8Array): Promise<Result<ExtractedDocument>> {
   let body: BodyModel;
-  let warnings: ExtractWarning[];
+  let messages: Message[];
   try {
     const parts = await openDocx(bytes);
-    warnings = parts.problems.map((message) => ({ code: "docx-reader", message: `${message}; read without it`, page: null }));
+    messages = parts.problems.map((problem) => message("docx-reader", `${problem}; read without it`));
     const styles = new Styles(parts.styles);
     const numbering = new Numbering(parts.numbering, (styleId) => styles.paragraphNumPr(styleId)?.numId);
     body = new BodyReader(styles, numbering).read(parts.document);
@@ -53,36 +54,35 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
     if (!(e instanceof Error) || (e instanceof ConversionFailure && !(e instanceof MalformedXmlPart))) throw e;
     return fallback(bytes, e);
   }
-  const content = layoutBody(body.blocks, [...warnings, ...body.warnings]);
-  return documentFromBlocks("docx", null, content.blocks, content.warnings);
+  return success(documentFromBlocks("docx", null, layoutBody(body.blocks)), [...messages, ...body.messages]);
 }
 
 /**
  * mammoth's reading of a document the XML reader could not read. Throws the XML reader's error
  * when mammoth fails too or finds nothing in the document.
  */
-async function fallback(bytes: Uint8Array, failure: Error): Promise<ExtractedDocument> {
+async function fallback(bytes: Uint8Array, failure: Error): Promise<Result<ExtractedDocument>> {
   // loaded only when needed: mammoth and cheerio take about a second to load
   const { htmlBlocks, readHtml } = await import("./html.js");
   let html: HtmlBody;
   try {
     html = await readHtml(bytes);
   } catch {
+    // mammoth could not read it either: the XML reader's failure is the one to report
     throw failure;
   }
   const blocks = htmlBlocks(html);
   if (blocks.length === 0) throw failure;
-  const warnings: ExtractWarning[] = [];
-  warnings.push({
-    code: "docx-fallback",
-    message:
+  const messages: Message[] = [];
+  messages.push(
+    message(
+      "docx-fallback",
       `word/document.xml could not be read (${failure.message}); the document was read by mammoth's more lenient reader ` +
-      "instead: automatic numbers and formatting from styles are missing, hidden text is shown, and the text may be incomplete",
-    page: null,
-  });
-  for (const message of new Set(html.messages)) {
-    if (!NOISE.test(message)) warnings.push({ code: "docx-reader", message: `mammoth: ${message}`, page: null });
+        "instead: automatic numbers and formatting from styles are missing, hidden text is shown, and the text may be incomplete",
+    ),
+  );
+  for (const text of new Set(html.messages)) {
+    if (!NOISE.test(text)) messages.push(message("docx-reader", `mammoth: ${text}`));
   }
-  const content = layoutBody(blocks, warnings);
-  return documentFromBlocks("docx", null, content.blocks, content.warnings);
+  return success(documentFromBlocks("docx", null, layoutBody(blocks)), messages);
 }

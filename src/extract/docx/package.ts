@@ -4,7 +4,7 @@
  */
 import JSZip from "jszip";
 import { MAX_DOCX_PART_BYTES, MAX_DOCX_TOTAL_BYTES } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
+import { ConversionFailure } from "../../model/messages.js";
 import { parseXml, XmlDepthError, XmlSyntaxError, NS, type XmlElement } from "./xml.js";
 
 export interface DocxParts {
@@ -160,8 +160,12 @@ function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
-/** Targets of a part's relationships by type suffix ("styles", "numbering"). */
-async function relationships(zip: JSZip, partPath: string): Promise<{ type: string; target: string }[]> {
+/**
+ * Targets of a part's relationships by type suffix ("styles", "numbering"). A damaged relationships
+ * part counts as none: its message goes to `problems` when given (the document is then read with the
+ * default part names), else the caller's own check reports what is missing.
+ */
+async function relationships(zip: JSZip, partPath: string, problems?: string[]): Promise<{ type: string; target: string }[]> {
   const dir = partPath.includes("/") ? partPath.slice(0, partPath.lastIndexOf("/")) : "";
   const name = partPath.slice(partPath.lastIndexOf("/") + 1);
   const relsPath = `${dir ? dir + "/" : ""}_rels/${name}.rels`;
@@ -170,6 +174,7 @@ async function relationships(zip: JSZip, partPath: string): Promise<{ type: stri
     rels = await readXmlPart(zip, relsPath);
   } catch (e) {
     if (e instanceof ConversionFailure && e.code !== "damaged") throw e;
+    problems?.push((e as Error).message);
     return [];
   }
   if (!rels) return [];
@@ -211,11 +216,11 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
   }
   const document = await readXmlPart(zip, mainPath);
   if (!document) throw new ConversionFailure("damaged", "the DOCX main document cannot be read");
-  const docRels = await relationships(zip, mainPath);
+  const problems: string[] = [];
+  const docRels = await relationships(zip, mainPath, problems);
   const relTarget = (suffix: string, fallback: string): string =>
     docRels.find((r) => r.type.endsWith("/" + suffix))?.target ?? fallback;
   const dir = mainPath.slice(0, mainPath.lastIndexOf("/") + 1);
-  const problems: string[] = [];
   const optional = async (path: string): Promise<XmlElement | null> => {
     try {
       return await readXmlPart(zip, path);

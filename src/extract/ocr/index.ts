@@ -6,7 +6,7 @@
  * placed as text items.
  */
 import { isBulgarianWord } from "../../interpret/bulgarian-words.js";
-import type { ExtractWarning } from "../grid.js";
+import { message, type Message } from "../../model/messages.js";
 import { findLatticeTables, type Box } from "../pdf/lattice.js";
 import { openPdf } from "../pdf/load.js";
 import type { PageContent, TextItem } from "../pdf/page.js";
@@ -42,7 +42,7 @@ const visible = (items: TextItem[]): number => items.reduce((a, it) => a + it.st
  * `ocr-page` warning for each page read and `ocr-low-confidence` where words stay doubtful.
  * Returns the number of pages read by OCR.
  */
-export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | undefined, pages: PageContent[], warnings: ExtractWarning[]): Promise<number> {
+export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | undefined, pages: PageContent[], warnings: Message[]): Promise<number> {
   const todo = pages.filter((p) => visible(p.items) === 0);
   if (todo.length === 0) return 0;
   const doc = await openPdf(bytes, password, { images: true });
@@ -66,11 +66,13 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
           verticals: [...r.content.verticals, ...p.verticals],
         };
         done++;
-        warnings.push({
-          code: "ocr-page",
-          message: `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, skew ${r.skew}° corrected): check its rows`,
-          page: p.number,
-        });
+        warnings.push(
+          message(
+            "ocr-page",
+            `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, skew ${r.skew}° corrected): check its rows`,
+            { page: p.number },
+          ),
+        );
         // one warning a word for now: placeLowConfidenceWords regroups them by row once rows exist
         for (const word of r.doubtful) warnings.push(doubtfulWordWarning(p.number, word));
       } finally {

@@ -58,6 +58,7 @@ export async function largestPageImage(page: PDFPageProxy, viewportTransform: nu
       const objs = id.startsWith("g_") ? page.commonObjs : page.objs;
       (objs as unknown as { get(id: string, cb: (v: unknown) => void): void }).get(id, (v) => resolve(v as PdfImage));
     } catch {
+      // image object not available: the page is not OCR'd and stays a pdf-page-without-text page
       resolve(null);
     }
   });

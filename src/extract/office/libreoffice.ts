@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConversionFailure } from "../grid.js";
+import { ConversionFailure } from "../../model/messages.js";
 
 export type OfficeFormat = "doc" | "odt" | "rtf";
 
@@ -100,6 +100,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {
+        // no process group (already gone, or not its leader): kill the child alone
         child.kill("SIGKILL");
       }
     }, timeoutMs);

@@ -92,6 +92,7 @@ export function wordDocumentEncrypted(bytes: Uint8Array): boolean {
     const flags = cfb.view.getUint16(off + 0x0a, true);
     return (flags & 0x0100) !== 0;
   } catch {
+    // an unreadable FIB is not taken for encryption: LibreOffice then reports the file as damaged
     return false;
   }
 }

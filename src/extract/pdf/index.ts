@@ -2,7 +2,8 @@
  * PDF bytes → ExtractedDocument: ruled tables (lattice), borderless tables (stream), text outside
  * tables as blocks, running headers/footers removed. Pages are read one by one and released.
  */
-import { ConversionFailure, documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ExtractWarning, type ParagraphBlock } from "../grid.js";
+import { ConversionFailure, message, success, type Message, type Result } from "../../model/messages.js";
+import { documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ParagraphBlock } from "../grid.js";
 import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
 import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
 import { openPdf } from "./load.js";
@@ -20,12 +21,12 @@ export interface ExtractPdfOptions {
 /** Fewer visible characters than this in the whole document means there is no text layer. */
 const MIN_TEXT_CHARS = 20;
 
-export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
+export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}): Promise<Result<ExtractedDocument>> {
   const doc = await openPdf(bytes, opts.password);
-  const warnings: ExtractWarning[] = [];
+  const warnings: Message[] = [];
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 8192))).toString("latin1");
   if (!tail.includes("%%EOF")) {
-    warnings.push({ code: "pdf-truncated", message: "the PDF has no end-of-file marker: it may be truncated; what could be read was kept", page: null });
+    warnings.push(message("pdf-truncated", "the PDF has no end-of-file marker: it may be truncated; what could be read was kept"));
   }
   const pages: PageContent[] = [];
   try {
@@ -40,7 +41,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
         pages.push(await readPage(page, n));
       } catch (err) {
         if (err instanceof ConversionFailure) throw err;
-        warnings.push({ code: "pdf-page-unreadable", message: `page ${n} could not be read: ${(err as Error)?.message ?? err}`, page: n });
+        warnings.push(message("pdf-page-unreadable", `page ${n} could not be read: ${(err as Error)?.message ?? err}`, { page: n }));
         pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [] });
       }
     }
@@ -57,7 +58,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
 const visibleChars = (items: TextItem[]): number => items.reduce((a, it) => a + it.str.replace(/\s+/g, "").length, 0);
 
 /** The layout analysis on already-read pages (exported for tests). */
-export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[] = []): ExtractedDocument {
+export function extractFromPages(pages: PageContent[], warnings: Message[] = []): Result<ExtractedDocument> {
   const total = pages.reduce((a, p) => a + visibleChars(p.items), 0);
   if (total < MIN_TEXT_CHARS) {
     throw new ConversionFailure(
@@ -67,7 +68,7 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
   }
   for (const p of pages) {
     if (visibleChars(p.items) === 0) {
-      warnings.push({ code: "pdf-page-without-text", message: `page ${p.number} has no text layer (an image only?)`, page: p.number });
+      warnings.push(message("pdf-page-without-text", `page ${p.number} has no text layer (an image only?)`, { page: p.number }));
     }
   }
   const running = findRunningItems(pages);
@@ -106,17 +107,20 @@ export function extractFromPages(pages: PageContent[], warnings: ExtractWarning[
     before: (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0),
   });
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
+  for (const t of tables) if (t.kind === "stream") t.grid.borderless = true;
+  const extracted = documentFromBlocks("pdf", pages.length, readingOrder(paragraphs(linesByPage, tables), tables));
   for (const t of tables) {
     if (t.kind === "stream") {
-      t.grid.borderless = true;
-      warnings.push({
-        code: "pdf-borderless-table",
-        message: `the table starting on page ${t.start.page} has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells`,
-        page: t.start.page,
-      });
+      warnings.push(
+        message(
+          "pdf-borderless-table",
+          `the table starting on page ${t.start.page} has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells`,
+          { page: t.start.page, table: extracted.tables.indexOf(t.grid) },
+        ),
+      );
     }
   }
-  return documentFromBlocks("pdf", pages.length, readingOrder(paragraphs(linesByPage, tables), tables), warnings);
+  return success(extracted, warnings);
 }
 
 interface PlacedParagraph {

@@ -78,12 +78,8 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
     const cache = new Map<string, FontInfo>();
     const read = (vt: number[]): { rulings: ReturnType<typeof extractRulings>; items: TextItem[] } => {
       const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
-      let items: TextItem[] = [];
-      try {
-        items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
-      } catch {
-        items = [];
-      }
+      // a failure here is not swallowed: extractPdf reports the page as pdf-page-unreadable
+      const items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
       return { rulings, items };
     };
     let { rulings, items } = read(viewport.transform);
@@ -184,6 +180,7 @@ function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo
     const style = fontInfo(page, name, cache);
     return { fontMatrix: f?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: Boolean(f?.vertical), bold: style.bold, italic: style.italic };
   } catch {
+    // font object not loaded: the glyphs are read with default facts (no style hint)
     return null;
   }
 }

@@ -222,6 +222,7 @@ export async function indexEntries(dir: string): Promise<IndexEntry[]> {
     try {
       parsed = JSON.parse(await readFile(join(dir, json), "utf8"));
     } catch {
+      // not a plan JSON of ours (errors.json is an array; a half-written file): not listed
       continue;
     }
     const result = PlanDocument.safeParse(parsed);
