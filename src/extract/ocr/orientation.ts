@@ -34,12 +34,14 @@ export function lineDirection(ink: Uint8Array, width: number, height: number, pe
   const bin = Math.max(1, Math.round(2 * perPoint));
   const rows = new Float64Array(Math.ceil(height / bin));
   const cols = new Float64Array(Math.ceil(width / bin));
+  const colOf = new Int32Array(width);
+  for (let x = 0; x < width; x++) colOf[x] = (x / bin) | 0;
   for (let y = 0; y < height; y++) {
     const r = (y / bin) | 0;
     for (let x = 0, i = y * width; x < width; x++, i++) {
       if (img[i]) {
         rows[r]++;
-        cols[(x / bin) | 0]++;
+        cols[colOf[x]]++;
       }
     }
   }
@@ -58,17 +60,32 @@ function roughness(p: Float64Array): number {
 
 /** Clears runs of ink longer than `long` along rows (`alongRows`) or columns. */
 function clearLongRuns(img: Uint8Array, w: number, h: number, long: number, alongRows: boolean): void {
-  const lines = alongRows ? h : w;
-  const length = alongRows ? w : h;
-  const at = (i: number, j: number) => (alongRows ? i * w + j : j * w + i);
-  for (let i = 0; i < lines; i++) {
-    let start = -1;
-    for (let j = 0; j <= length; j++) {
-      const v = j < length ? img[at(i, j)] : 0;
-      if (v && start < 0) start = j;
-      else if (!v && start >= 0) {
-        if (j - start > long) for (let k = start; k < j; k++) img[at(i, k)] = 0;
-        start = -1;
+  if (alongRows) {
+    for (let y = 0; y < h; y++) {
+      const row = y * w;
+      let start = -1;
+      for (let x = 0; x <= w; x++) {
+        const v = x < w ? img[row + x] : 0;
+        if (v && start < 0) start = x;
+        else if (!v && start >= 0) {
+          if (x - start > long) img.fill(0, row + start, row + x);
+          start = -1;
+        }
+      }
+    }
+    return;
+  }
+  // columns, read row by row: the run open in each column
+  const start = new Int32Array(w).fill(-1);
+  for (let y = 0; y <= h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const v = y < h ? img[row + x] : 0;
+      if (v) {
+        if (start[x] < 0) start[x] = y;
+      } else if (start[x] >= 0) {
+        if (y - start[x] > long) for (let k = start[x]; k < y; k++) img[k * w + x] = 0;
+        start[x] = -1;
       }
     }
   }
