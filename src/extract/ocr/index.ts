@@ -158,10 +158,12 @@ export async function ocrPageImage(
   let ink = binarize(image, threshold);
   if (isSideways(lineDirection(ink, image.width, image.height, perPoint))) {
     const clockwise = turnImage(image, 90);
-    turn = await wayUp(clockwise, threshold, (img) => read(frame(img, pad), "block"));
+    turn = await wayUp(image, clockwise, threshold, (img) => read(frame(img, pad), "block"));
+  }
+  if (turn !== 0) {
     const w = image.width;
     const h = image.height;
-    image = turn === 90 ? clockwise : turnImage(image, 270);
+    image = turnImage(image, turn);
     pi =
       turn === 90
         ? { image, x0: page.height - pi.y0 - h * pi.sy, y0: pi.x0, sx: pi.sy, sy: pi.sx }
@@ -249,20 +251,23 @@ export async function ocrPageImage(
 }
 
 /**
- * Which way up a sideways page reads: a strip of it, turned clockwise, is read as it is and upside
- * down; the reading with more words the dictionary knows (then the surer one) wins. 90: the page
- * was turned counter-clockwise on the image and is turned clockwise to be upright; 270 the other way.
+ * Which way up a page that looks sideways reads: a strip of it turned clockwise is read as it is and
+ * upside down, and a strip of the page as it is too (in case the profiles misled); the reading with
+ * more words the dictionary knows (then the surer one) wins, the page as it is on a tie.
+ * 90: the page is turned clockwise to be upright; 270 counter-clockwise.
  */
-async function wayUp(clockwise: Gray, threshold: number, read: (img: Gray) => Promise<OcrWord[]>): Promise<90 | 270> {
-  const strip = probeStrip(clockwise, threshold);
-  if (!strip) return 90;
-  const score = (words: OcrWord[]) => {
-    const real = words.filter((w) => /\p{L}{3}/u.test(w.text) && known(w.text));
+async function wayUp(image: Gray, clockwise: Gray, threshold: number, read: (img: Gray) => Promise<OcrWord[]>): Promise<Turn> {
+  const score = async (strip: Gray | null): Promise<number> => {
+    if (!strip) return -1;
+    const real = (await read(strip)).filter((w) => /\p{L}{3}/u.test(w.text) && known(w.text));
     return real.length * 1000 + real.reduce((a, w) => a + w.confidence, 0) / Math.max(1, real.length);
   };
-  const upright = score(await read(strip));
-  const upsideDown = score(await read(turnImage(strip, 180)));
-  return upsideDown > upright ? 270 : 90;
+  const turned = probeStrip(clockwise, threshold);
+  const asItIs = await score(probeStrip(image, threshold));
+  const cw = await score(turned);
+  const ccw = await score(turned && turnImage(turned, 180));
+  if (asItIs >= Math.max(cw, ccw)) return 0;
+  return ccw > cw ? 270 : 90;
 }
 
 /** A word the Bulgarian dictionary knows (letters only), or a plain number/date. */
