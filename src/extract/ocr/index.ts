@@ -13,6 +13,7 @@ import type { PageContent, TextItem } from "../pdf/page.js";
 import type { Segment } from "../pdf/paths.js";
 import { isSideways, lineDirection, probeStrip, turnImage, type Turn } from "./orientation.js";
 import { largestPageImage, type PageImage } from "./page-image.js";
+import { renderPageImage, vectorOverImage } from "./render-page.js";
 import { binarize, crop, downscale, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "./raster.js";
 import { eraseLines, findPixelLines, type PixelLine } from "./rulings.js";
 import { doubtfulWordWarning } from "./row-warnings.js";
@@ -22,6 +23,9 @@ export { releaseOcr } from "./tesseract.js";
 
 /** Images finer than this are reduced to it before Tesseract reads them (a 600 dpi scan is 4× the pixels to read for no better text; at 200 dpi the scan fixture lost 1.6 points of character accuracy). */
 const OCR_DPI = 300;
+
+/** Resolution a page with vector lines over its scan is drawn at. */
+const RENDER_DPI = 300;
 
 /** Words Tesseract is less sure of than this (0–100) are checked against the dictionary. */
 const UNSURE = 60;
@@ -56,13 +60,16 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
       try {
         // The page as stored, without its /Rotate: which way up it reads is seen from the scan itself.
         const viewport = page.getViewport({ scale: 1, rotation: 0 });
-        const img = await largestPageImage(page, viewport.transform);
-        if (!img) continue;
-        const r = await ocrPageImage(img, p.number, viewport);
+        const raw = await largestPageImage(page, viewport.transform);
+        if (!raw) continue;
+        const upright = (page.rotate ?? 0) % 360 === 0;
+        // vector lines drawn over the scan: the page is drawn whole, so that they are read with it
+        const drawn = upright && vectorOverImage(raw, [...p.horizontals, ...p.verticals]) ? await renderPageImage(doc, page, RENDER_DPI) : null;
+        const r = await ocrPageImage(drawn ?? raw, p.number, viewport);
         if (r.words === 0) continue;
         const keep = pages.indexOf(p);
-        // vector rulings drawn over the scan, if any, count as well (when they are in the same frame)
-        const sameFrame = r.turn === 0 && (page.rotate ?? 0) % 360 === 0;
+        // vector rulings over a raw scan count as well (when they are in the same frame)
+        const sameFrame = !drawn && r.turn === 0 && upright;
         pages[keep] = {
           ...r.content,
           horizontals: [...r.content.horizontals, ...(sameFrame ? p.horizontals : [])],
@@ -71,7 +78,7 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
         done++;
         warnings.push({
           code: "ocr-page",
-          message: `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, ${r.turn ? `turned ${r.turn}°, ` : ""}skew ${r.skew}° corrected): check its rows`,
+          message: `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, ${drawn ? "drawn with its vector lines, " : ""}${r.turn ? `turned ${r.turn}°, ` : ""}skew ${r.skew}° corrected): check its rows`,
           page: p.number,
         });
         // one warning a word for now: placeLowConfidenceWords regroups them by row once rows exist
