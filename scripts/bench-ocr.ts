@@ -10,6 +10,11 @@ import { join } from "node:path";
 
 const root = new URL("../", import.meta.url).pathname;
 
+/** The issue's targets: seconds per A4 page per worker (300 dpi), peak RSS per worker. */
+const TARGET_S_PER_PAGE = 3;
+const TARGET_RSS_MB = 1024;
+const verdict = (ok: boolean) => (ok ? "PASS" : "BELOW");
+
 const childCode = `
 const { convertFile } = await import(${JSON.stringify(join(root, "dist/convert.js"))});
 const { releaseOcr } = await import(${JSON.stringify(join(root, "dist/extract/ocr/index.js"))});
@@ -50,14 +55,28 @@ export async function benchOcr(): Promise<void> {
   const runs = stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { file: string; pages: number; ocr: number; ms: number; cpuMs: number });
   const rss = Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
   console.log("\nOCR (one Tesseract worker, whole conversion including interpretation):");
+  let ms = 0;
+  let cpuMs = 0;
+  let pages = 0;
   for (const r of runs) {
     const per = (ms: number) => (ms / 1000 / Math.max(1, r.ocr)).toFixed(1);
     console.log(
       `  ${r.file}: ${r.ocr}/${r.pages} pages by OCR in ${(r.ms / 1000).toFixed(1)} s = ${per(r.ms)} s per OCR page ` +
-        `(CPU time, all threads: ${per(r.cpuMs)} s per page; target ≤ 3 s per A4 page per worker)`,
+        `(CPU time, all threads: ${per(r.cpuMs)} s per page)`,
     );
+    ms += r.ms;
+    cpuMs += r.cpuMs;
+    pages += r.ocr;
   }
-  console.log(`  peak RSS ${Math.round(rss)} MB (target ≤ 1 GB per worker); machine load average at the start ${load.toFixed(1)} on ${(await import("node:os")).availableParallelism()} CPUs`);
+  // The verdict is on CPU time (one worker's own work): wall time on a shared machine says more about the others.
+  const wall = ms / 1000 / Math.max(1, pages);
+  const cpu = cpuMs / 1000 / Math.max(1, pages);
+  console.log(
+    `  ${verdict(cpu <= TARGET_S_PER_PAGE)}: ${cpu.toFixed(1)} s of CPU time per OCR page (wall ${wall.toFixed(1)} s) against the target of ≤ ${TARGET_S_PER_PAGE} s per A4 page per worker`,
+  );
+  console.log(
+    `  ${verdict(rss <= TARGET_RSS_MB)}: peak RSS ${Math.round(rss)} MB against the target of ≤ 1 GB per worker; machine load average at the start ${load.toFixed(1)} on ${(await import("node:os")).availableParallelism()} CPUs`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchOcr();

@@ -6,6 +6,10 @@
  *                                       <scan.pdf>.expected.json: the subset's rows, with the pages each row
  *                                       has on the vector PDF the scan was rasterised from
  *   npx tsx scripts/scan/scan-fixture.ts wrap <out.pdf> <dpi> <page.jpg>...   an image-only PDF, one JPEG a page
+ *                                       (`page.jpg:90`: that page stored with /Rotate 90)
+ *   npx tsx scripts/scan/scan-fixture.ts copy-expected <from.pdf> <to.pdf>
+ *                                       <to.pdf>.expected.json: <from.pdf>'s, for another rendition of the
+ *                                       same scan (its file name and checksum)
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -48,6 +52,17 @@ function expected(vectorPdf: string, scanPdf: string): void {
   console.log(`${scanPdf}: ${out.source.pages} pages, ${out.rows.length} rows`);
 }
 
+function copyExpected(from: string, to: string): void {
+  const doc = JSON.parse(readFileSync(`${from}.expected.json`, "utf8")) as PlanDocument;
+  const out: PlanDocument = {
+    ...doc,
+    source: { ...doc.source, file: basename(to), sha256: createHash("sha256").update(readFileSync(to)).digest("hex") },
+  };
+  validatePlan(out);
+  writeFileSync(`${to}.expected.json`, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`${to}: expected JSON from ${basename(from)}`);
+}
+
 /** JPEG size from its SOF marker. */
 function jpegSize(b: Buffer): { w: number; h: number; comps: number } {
   let i = 2;
@@ -72,7 +87,8 @@ function wrap(out: string, dpi: number, images: string[]): void {
   // 1: catalog, 2: pages (filled at the end)
   add(Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"));
   add(Buffer.alloc(0));
-  for (const img of images) {
+  for (const arg of images) {
+    const [img, turn] = /^(.*?)(?::(90|180|270))?$/.exec(arg)!.slice(1);
     const data = readFileSync(img);
     const { w, h, comps } = jpegSize(data);
     const pw = (w * 72) / dpi;
@@ -90,7 +106,7 @@ function wrap(out: string, dpi: number, images: string[]): void {
     const contentId = add(Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`));
     const pageId = add(
       Buffer.from(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im0 ${imgId} 0 R >> >> /Contents ${contentId} 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}]${turn ? ` /Rotate ${turn}` : ""} /Resources << /XObject << /Im0 ${imgId} 0 R >> >> /Contents ${contentId} 0 R >>`,
       ),
     );
     pageIds.push(pageId);
@@ -119,7 +135,8 @@ if (cmd === "source" && args[0]) {
   console.log(`wrote ${path}`);
 } else if (cmd === "expected" && args.length === 2) expected(args[0], args[1]);
 else if (cmd === "wrap" && args.length >= 3) wrap(args[0], Number(args[1]), args.slice(2));
+else if (cmd === "copy-expected" && args.length === 2) copyExpected(args[0], args[1]);
 else {
-  console.error("usage: scan-fixture.ts source <dir> | expected <vector.pdf> <scan.pdf> | wrap <out.pdf> <dpi> <jpg>...");
+  console.error("usage: scan-fixture.ts source <dir> | expected <vector.pdf> <scan.pdf> | wrap <out.pdf> <dpi> <jpg[:90]>... | copy-expected <from.pdf> <to.pdf>");
   process.exit(2);
 }

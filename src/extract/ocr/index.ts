@@ -11,7 +11,9 @@ import { findLatticeTables, type Box } from "../pdf/lattice.js";
 import { openPdf } from "../pdf/load.js";
 import type { PageContent, TextItem } from "../pdf/page.js";
 import type { Segment } from "../pdf/paths.js";
+import { isSideways, lineDirection, probeStrip, turnImage, type Turn } from "./orientation.js";
 import { largestPageImage, type PageImage } from "./page-image.js";
+import { renderPageImage, vectorOverImage } from "./render-page.js";
 import { binarize, crop, downscale, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "./raster.js";
 import { eraseLines, findPixelLines, type PixelLine } from "./rulings.js";
 import { doubtfulWordWarning } from "./row-warnings.js";
@@ -22,6 +24,9 @@ export { releaseOcr } from "./tesseract.js";
 /** Images finer than this are reduced to it before Tesseract reads them (a 600 dpi scan is 4× the pixels to read for no better text; at 200 dpi the scan fixture lost 1.6 points of character accuracy). */
 const OCR_DPI = 300;
 
+/** Resolution a page with vector lines over its scan is drawn at. */
+const RENDER_DPI = 300;
+
 /** Words Tesseract is less sure of than this (0–100) are checked against the dictionary. */
 const UNSURE = 60;
 
@@ -29,6 +34,8 @@ export interface OcrPageResult {
   content: PageContent;
   /** Skew corrected, degrees. */
   skew: number;
+  /** Quarter turn (clockwise) given to a sideways page before it was read; `content` is in the turned page's frame. */
+  turn: Turn;
   meanConfidence: number;
   words: number;
   /** Words read with low confidence that the dictionary does not know either. */
@@ -51,25 +58,28 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
     for (const p of todo) {
       const page = await doc.getPage(p.number);
       try {
-        const viewport = page.getViewport({ scale: 1 });
-        const img = await largestPageImage(page, viewport.transform);
-        if (!img) continue;
-        const r = await ocrPageImage(img, p.number);
+        // The page as stored, without its /Rotate: which way up it reads is seen from the scan itself.
+        const viewport = page.getViewport({ scale: 1, rotation: 0 });
+        const raw = await largestPageImage(page, viewport.transform);
+        if (!raw) continue;
+        const upright = (page.rotate ?? 0) % 360 === 0;
+        // vector lines drawn over the scan: the page is drawn whole, so that they are read with it
+        const drawn = upright && vectorOverImage(raw, [...p.horizontals, ...p.verticals]) ? await renderPageImage(doc, page, RENDER_DPI) : null;
+        const r = await ocrPageImage(drawn ?? raw, p.number, viewport);
         if (r.words === 0) continue;
         const keep = pages.indexOf(p);
+        // vector rulings over a raw scan count as well (when they are in the same frame)
+        const sameFrame = !drawn && r.turn === 0 && upright;
         pages[keep] = {
           ...r.content,
-          width: viewport.width,
-          height: viewport.height,
-          // vector rulings drawn over the scan, if any, count as well
-          horizontals: [...r.content.horizontals, ...p.horizontals],
-          verticals: [...r.content.verticals, ...p.verticals],
+          horizontals: [...r.content.horizontals, ...(sameFrame ? p.horizontals : [])],
+          verticals: [...r.content.verticals, ...(sameFrame ? p.verticals : [])],
         };
         done++;
         warnings.push(
           message(
             "ocr-page",
-            `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, skew ${r.skew}° corrected): check its rows`,
+            `page ${p.number} has no text layer and was read by OCR (${r.words} words, mean confidence ${Math.round(r.meanConfidence)}%, ${drawn ? "drawn with its vector lines, " : ""}${r.turn ? `turned ${r.turn}°, ` : ""}skew ${r.skew}° corrected): check its rows`,
             { page: p.number },
           ),
         );
@@ -120,15 +130,57 @@ function clearBorder(img: Gray, threshold: number): void {
   if (right < W - 1) whiten(right - pad, 0, W, H);
 }
 
-/** OCR of one page image (exported for tests and the benchmark). */
-export async function ocrPageImage(pi: PageImage, pageNumber: number): Promise<OcrPageResult> {
+/**
+ * OCR of one page image (exported for tests and the benchmark). `page`: the page's size in points
+ * (by default the image's extent and margins).
+ */
+export async function ocrPageImage(
+  source: PageImage,
+  pageNumber: number,
+  page: { width: number; height: number } = {
+    width: 2 * source.x0 + source.image.width * source.sx,
+    height: 2 * source.y0 + source.image.height * source.sy,
+  },
+): Promise<OcrPageResult> {
+  let pi = source;
   let image: Gray = { ...pi.image, data: pi.image.data.slice() };
   const threshold = inkThreshold(image);
   clearBorder(image, threshold);
+  const perPoint = 1 / Math.min(pi.sx, pi.sy);
+  const pad = Math.round(4 * perPoint);
+  const dpi = 72 * perPoint;
+  const factor = Math.min(1, OCR_DPI / dpi);
+  /** Reads an image (reduced to OCR_DPI) and gives the words in the image's own pixels. */
+  const read = async (img: Gray, mode: "block" | "auto"): Promise<OcrWord[]> => {
+    const words = await recognize(toPgm(downscale(img, factor)), mode, dpi * factor);
+    if (factor === 1) return words;
+    const k = 1 / factor;
+    return words.map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, baseline: w.baseline * k, lineHeight: w.lineHeight * k }));
+  };
+
   const skew = estimateSkew(image, binarize(image, threshold));
   if (Math.abs(skew) >= 0.05) image = rotate(image, skew);
-  const ink = binarize(image, threshold);
-  const perPoint = 1 / Math.min(pi.sx, pi.sy);
+  // A sideways page is turned upright (once deskewed: its lines run straight); the page's frame turns with it.
+  let turn: Turn = 0;
+  let width = page.width;
+  let height = page.height;
+  let ink = binarize(image, threshold);
+  if (isSideways(lineDirection(ink, image.width, image.height, perPoint))) {
+    const clockwise = turnImage(image, 90);
+    turn = await wayUp(image, clockwise, threshold, (img) => read(frame(img, pad), "block"));
+  }
+  if (turn !== 0) {
+    const w = image.width;
+    const h = image.height;
+    image = turnImage(image, turn);
+    pi =
+      turn === 90
+        ? { image, x0: page.height - pi.y0 - h * pi.sy, y0: pi.x0, sx: pi.sy, sy: pi.sx }
+        : { image, x0: pi.y0, y0: page.width - pi.x0 - w * pi.sx, sx: pi.sy, sy: pi.sx };
+    [width, height] = [height, width];
+    ink = binarize(image, threshold);
+  }
+
   const lines = findPixelLines(ink, image.width, image.height, {
     minLength: Math.round(20 * perPoint),
     maxThickness: Math.max(3, Math.round(3 * perPoint)),
@@ -168,16 +220,6 @@ export async function ocrPageImage(pi: PageImage, pageNumber: number): Promise<O
       });
     }
   };
-  const pad = Math.round(4 * perPoint);
-  const dpi = 72 * perPoint;
-  const factor = Math.min(1, OCR_DPI / dpi);
-  /** Reads an image (reduced to OCR_DPI) and gives the words in the image's own pixels. */
-  const read = async (img: Gray, mode: "block" | "auto"): Promise<OcrWord[]> => {
-    const words = await recognize(toPgm(downscale(img, factor)), mode, dpi * factor);
-    if (factor === 1) return words;
-    const k = 1 / factor;
-    return words.map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, baseline: w.baseline * k, lineHeight: w.lineHeight * k }));
-  };
   const tables = findLatticeTables(horizontals, verticals);
   for (const t of tables) {
     for (const cell of t.cells) {
@@ -208,12 +250,33 @@ export async function ocrPageImage(pi: PageImage, pageNumber: number): Promise<O
     .map((w) => w.text);
   const mean = all.length ? all.reduce((a, w) => a + w.confidence, 0) / all.length : 0;
   return {
-    content: { number: pageNumber, width: 0, height: 0, items, horizontals, verticals },
+    content: { number: pageNumber, width, height, items, horizontals, verticals },
     skew,
+    turn,
     meanConfidence: mean,
     words: all.length,
     doubtful,
   };
+}
+
+/**
+ * Which way up a page that looks sideways reads: a strip of it turned clockwise is read as it is and
+ * upside down, and a strip of the page as it is too (in case the profiles misled); the reading with
+ * more words the dictionary knows (then the surer one) wins, the page as it is on a tie.
+ * 90: the page is turned clockwise to be upright; 270 counter-clockwise.
+ */
+async function wayUp(image: Gray, clockwise: Gray, threshold: number, read: (img: Gray) => Promise<OcrWord[]>): Promise<Turn> {
+  const score = async (strip: Gray | null): Promise<number> => {
+    if (!strip) return -1;
+    const real = (await read(strip)).filter((w) => /\p{L}{3}/u.test(w.text) && known(w.text));
+    return real.length * 1000 + real.reduce((a, w) => a + w.confidence, 0) / Math.max(1, real.length);
+  };
+  const turned = probeStrip(clockwise, threshold);
+  const asItIs = await score(probeStrip(image, threshold));
+  const cw = await score(turned);
+  const ccw = await score(turned && turnImage(turned, 180));
+  if (asItIs >= Math.max(cw, ccw)) return 0;
+  return ccw > cw ? 270 : 90;
 }
 
 /** A word the Bulgarian dictionary knows (letters only), or a plain number/date. */
