@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "output/**", "bench/**", "fixtures/**", "tests/data/**", "tests/docx/data/**", "tests/pdf/data/**"],
+    ignores: [".test-dist/**", "dist/**", "node_modules/**", "output/**", "bench/**", "fixtures/**", "tests/data/**", "tests/docx/data/**", "tests/pdf/data/**"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -4,6 +4,7 @@
  * network); and the command line's --format html writes both.
  */
 import { spawnSync } from "node:child_process";
+import { CLI } from "../helpers/cli.js";
 import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -114,7 +115,7 @@ describe("convert --format html", () => {
     try {
       const name = (await readdir(fixtures)).filter((n) => /^[^.]+\.docx$/.test(n)).sort()[0];
       await copyFile(join(fixtures, name), join(input, name));
-      const r = spawnSync(process.execPath, [join(root, "bin/plan-extract.js"), "convert", input, "--out", out, "--format", "html", "--concurrency", "1"], {
+      const r = spawnSync(process.execPath, [CLI, "convert", input, "--out", out, "--format", "html", "--concurrency", "1"], {
         encoding: "utf8",
         timeout: 120_000,
       });
