@@ -32,7 +32,8 @@ function expectedFor(file: string): ExpectedPlan | null {
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.toLowerCase().endsWith(".docx")) : [];
+// A missing folder fails here (readdirSync throws); an empty one fails the first test.
+const files = readdirSync(DIR).filter((f) => f.toLowerCase().endsWith(".docx"));
 const cases = files.flatMap((f) => {
   const expected = expectedFor(f);
   return expected ? [{ file: f, expected }] : [];
