@@ -19,7 +19,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "fast", include: ["tests/**/*.test.ts"], exclude: SLOW_ONLY, env: { PLAN_TEST_TIER: "fast" } },
+        test: {
+          name: "fast",
+          include: ["tests/**/*.test.ts"],
+          exclude: SLOW_ONLY,
+          env: { PLAN_TEST_TIER: "fast" },
+          // Test files share their worker process: modules load once per worker, not once per file,
+          // and a fixture converted by one file is reused by the next (tests/helpers/converted.ts).
+          isolate: false,
+        },
       },
       {
         extends: true,

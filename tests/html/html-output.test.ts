@@ -9,7 +9,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertBuffer } from "../../src/convert.js";
+import { convertFixture as convertCached } from "../helpers/converted.js";
 import type { PlanDocument } from "../../src/model/schema.js";
 import { chartData, indexPageHtml } from "../../src/output/html/index-page.js";
 import { reviewPageHtml, writeReviewPage } from "../../src/output/html/review-page.js";
@@ -28,7 +28,7 @@ function convertFixture(re: RegExp): Promise<PlanDocument> {
 async function convertOnce(re: RegExp): Promise<PlanDocument> {
   const name = (await readdir(fixtures)).filter((n) => re.test(n)).sort()[0];
   expect(name, `a fixture matching ${re}`).toBeDefined();
-  return (await convertBuffer(new Uint8Array(await readFile(join(fixtures, name))), { fileName: name })).value;
+  return (await convertCached(join(fixtures, name))).value;
 }
 
 const count = (html: string, re: RegExp): number => html.match(re)?.length ?? 0;
