@@ -96,11 +96,10 @@ function checkPdfPages(doc: PlanDocument): void {
 }
 
 const LAYOUTS = join(FIXTURES, "layouts");
-const layoutFiles = existsSync(LAYOUTS)
-  ? readdirSync(LAYOUTS)
-      .filter((f) => /\.(pdf|docx)$/i.test(f))
-      .sort()
-  : [];
+// A missing folder fails here (readdirSync throws).
+const layoutFiles = readdirSync(LAYOUTS)
+  .filter((f) => /\.(pdf|docx)$/i.test(f))
+  .sort();
 
 describe("layout-variant fixtures (fixtures/layouts/)", () => {
   it("are exactly the generator's list (scripts/fixtures/layouts.ts)", () => {

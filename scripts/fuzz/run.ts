@@ -55,13 +55,21 @@ export async function writeMutants(opts: FuzzOptions): Promise<{ dir: string; ho
   return { dir, how };
 }
 
-/** Convert every file of `dir` and sort out the failures that must not happen. */
-export async function runBatch(dir: string, how: Map<string, string>, opts: Pick<FuzzOptions, "timeoutSeconds" | "maxMemoryMb" | "concurrency">): Promise<FuzzReport> {
+/**
+ * Convert every file of `dir` and sort out the failures that must not happen. `cli` is the script
+ * node runs: the built bin/plan-extract.js, or the tests' transpile of the current sources.
+ */
+export async function runBatch(
+  dir: string,
+  how: Map<string, string>,
+  opts: Pick<FuzzOptions, "timeoutSeconds" | "maxMemoryMb" | "concurrency">,
+  cli = join(root, "bin/plan-extract.js"),
+): Promise<FuzzReport> {
   const out = await mkdtemp(join(tmpdir(), "pe-fuzz-out-"));
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    [join(root, "bin/plan-extract.js"), "convert", dir, "--out", out, "--format", "json", "--quiet",
+    [cli, "convert", dir, "--out", out, "--format", "json", "--quiet",
       "--concurrency", String(opts.concurrency), "--timeout", String(opts.timeoutSeconds), "--max-memory", String(opts.maxMemoryMb)],
     { encoding: "utf8", cwd: root, timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 },
   );

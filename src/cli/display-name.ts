@@ -5,6 +5,7 @@
  */
 
 // C0 and C1 controls, DEL, line/paragraph separators, bidi embeddings/overrides/isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function escapeName(name: string): string {

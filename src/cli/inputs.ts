@@ -6,7 +6,7 @@
  */
 import type { Dirent, Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { decodeNameBytes, escapeName } from "./display-name.js";
 
 export interface InputFile {

@@ -227,7 +227,6 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     const target = text(r.lines.target);
     const ownLines = (r.lines.responsible ?? []).map((l) => l.trim()).filter(Boolean);
     const partnerLines = (r.lines.partners ?? []).map((l) => l.trim()).filter(Boolean);
-    const responsibleLines = [...ownLines, ...partnerLines];
     const responsibleText = [text(ownLines), text(partnerLines)].filter((t): t is string => t !== null).join("; ") || null;
     // An amount column and a source column: "12 500,00; Общински бюджет" (amount first).
     const financingText = [text(r.lines.financing), text(r.lines.source)].filter((t): t is string => t !== null).join("; ") || null;

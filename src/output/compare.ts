@@ -9,7 +9,7 @@
  * with its type and topic), "Документи", "Предупреждения".
  */
 import type ExcelJS from "exceljs";
-import type { PlanDocument, Row } from "../model/schema.js";
+import type { PlanDocument } from "../model/schema.js";
 import type { ComparisonChange } from "../model/compare-schema.js";
 import { partyKey } from "../normalize/party-key.js";
 import { buildComparison, hasDatedDeadline, hasNumericTarget, share, type ComparisonData } from "./compare-model.js";
@@ -30,7 +30,6 @@ import {
   BODY_FONT,
   type ColumnSpec,
   fitRowHeights,
-  HEADER_FONT,
   setupPrint,
   styleHeaderCell,
   styleTable,

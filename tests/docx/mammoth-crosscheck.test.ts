@@ -10,7 +10,7 @@
  *    well-formed) gives the same grids (shape, header rows, cell lines) and the same text outside
  *    the tables; again without the text for files with automatic numbering.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "cheerio";
 import mammoth from "mammoth";
@@ -24,12 +24,11 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const FIXTURES = process.env.PLAN_FIXTURES_DIR ?? join(ROOT, "fixtures");
 const DATA = join(ROOT, "tests", "docx", "data");
 
-const fixtureNames = existsSync(FIXTURES)
-  ? readdirSync(FIXTURES).flatMap((f) => {
-      const m = /^(.+\.docx)(\.expected\.json)?$/i.exec(f);
-      return m ? [m[1] as string] : [];
-    })
-  : [];
+// A missing fixtures folder fails here (readdirSync throws), none found fails the count test below.
+const fixtureNames = readdirSync(FIXTURES).flatMap((f) => {
+  const m = /^(.+\.docx)(\.expected\.json)?$/i.exec(f);
+  return m ? [m[1] as string] : [];
+});
 const fixtures = [...new Set(fixtureNames)].sort().map((f) => join(FIXTURES, f));
 const files = [...readdirSync(DATA).filter((f) => f.endsWith(".docx")).map((f) => join(DATA, f)), ...fixtures];
 

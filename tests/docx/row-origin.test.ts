@@ -1,8 +1,8 @@
 /** Every DOCX row says which table and table row it was read from; PDF-only boxes are absent. */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertBuffer } from "../../src/convert.js";
+import { convertFixture } from "../helpers/converted.js";
 
 const dir = join(import.meta.dirname, "../../fixtures");
 const docxs = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".docx")).sort();
@@ -13,7 +13,7 @@ describe("row origin on the DOCX fixtures", () => {
   });
   for (const name of docxs) {
     it(name, async () => {
-      const { value } = await convertBuffer(new Uint8Array(await readFile(join(dir, name))), { fileName: name });
+      const { value } = await convertFixture(join(dir, name));
       let last = { table: -1, row: -1 };
       for (const row of value.rows) {
         expect(row.boxes).toBeUndefined();

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { convertFile } from "../../src/convert.js";
+import { convertFixture } from "../helpers/converted.js";
 import type { PlanDocument, Row } from "../../src/model/schema.js";
 
 export const FIXTURES_DIR = new URL("../../fixtures/", import.meta.url).pathname;
@@ -180,7 +180,7 @@ export async function listFixtures(dir = FIXTURES_DIR, subdirs = FIXTURE_SUBDIRS
 export async function scoreFixture(name: string, dir = FIXTURES_DIR): Promise<FixtureScore> {
   const expected = JSON.parse(await readFile(join(dir, `${name}.expected.json`), "utf8")) as PlanDocument;
   try {
-    const { value } = await convertFile(join(dir, name));
+    const { value } = await convertFixture(join(dir, name));
     return scoreDocument(name, expected, value);
   } catch (err) {
     return {

@@ -2,9 +2,11 @@
  * The batch survives hostile and broken inputs (issue 14): with 1 and with 2 workers every hostile file
  * fails alone with a specific code, the good plan is converted, errors.json and all-plans.xlsx are
  * written, exit code 1. Also: the per-file time limit and memory cap, non-regular files, awkward file
- * names, unwritable --out, and the usage errors. Runs the built CLI (dist/), as users do.
+ * names, unwritable --out, and the usage errors. Runs the CLI as a process, as users do (the current
+ * sources, see tests/helpers/cli.ts). The fast tier runs the batch with 2 workers, the slow tier with 1.
  */
 import { spawnSync } from "node:child_process";
+import { CLI } from "../helpers/cli.js";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hostileCases } from "../../scripts/hostile/cases.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/plan-extract.js");
+const bin = CLI;
 const goodPlan = join(root, "fixtures/kazanlak-pld-2024.docx");
 
 function run(args: string[], timeout = 300_000) {
@@ -45,7 +47,11 @@ describe("a batch of hostile inputs", () => {
     spawnSync("mkfifo", [join(batch, "fifo.pdf")]);
   }, 120_000);
 
-  for (const workers of [1, 2]) {
+  // One batch in each tier: 2 workers in the fast one (npm test), 1 in the slow one; both when run alone.
+  const tier = process.env.PLAN_TEST_TIER;
+  // The other cases run once, in the fast tier (or when the file is run alone).
+  const onceIt = it.runIf(tier !== "slow");
+  for (const workers of tier === "fast" ? [2] : tier === "slow" ? [1] : [1, 2]) {
     it(`with ${workers} worker(s): each hostile file fails alone with its code, the good plans convert`, async () => {
       const out = await mkdtemp(join(tmpdir(), "pe-hostile-out-"));
       const started = Date.now();
@@ -72,7 +78,7 @@ describe("a batch of hostile inputs", () => {
     }, 300_000);
   }
 
-  it("ends a file at the time limit and replaces the worker", async () => {
+  onceIt("ends a file at the time limit and replaces the worker", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pe-timeout-"));
     await copyFile(goodPlan, join(dir, "a.docx"));
     await copyFile(goodPlan, join(dir, "b.docx"));
@@ -84,7 +90,7 @@ describe("a batch of hostile inputs", () => {
     expect(errors["b.docx"].code).toBe("timeout");
   }, 120_000);
 
-  it("ends a file at the memory cap", async () => {
+  onceIt("ends a file at the memory cap", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pe-memory-"));
     await copyFile(goodPlan, join(dir, "a.docx"));
     const out = await mkdtemp(join(tmpdir(), "pe-memory-out-"));
@@ -93,7 +99,7 @@ describe("a batch of hostile inputs", () => {
     expect((await errorsOf(out))["a.docx"].code).toBe("too-complex");
   }, 120_000);
 
-  it("refuses a device at once, and applies --max-size while reading", async () => {
+  onceIt("refuses a device at once, and applies --max-size while reading", async () => {
     const out = await mkdtemp(join(tmpdir(), "pe-dev-out-"));
     const r = run(["convert", "/dev/zero", "--out", out], 60_000);
     expect(r.status).toBe(1);
@@ -102,7 +108,7 @@ describe("a batch of hostile inputs", () => {
     expect(errors[0].code).toBe("io");
   }, 60_000);
 
-  it("an --out that cannot be written is a clear exit 1, without a stack trace", async () => {
+  onceIt("an --out that cannot be written is a clear exit 1, without a stack trace", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pe-outfile-"));
     await copyFile(goodPlan, join(dir, "a.docx"));
     await writeFile(join(dir, "taken"), "a file where the output folder should be");
@@ -112,7 +118,7 @@ describe("a batch of hostile inputs", () => {
     noStackTrace(r.stderr);
   }, 60_000);
 
-  it("usage errors: bad --abbreviations / --themes, an empty folder; compare creates its folder", async () => {
+  onceIt("usage errors: bad --abbreviations / --themes, an empty folder; compare creates its folder", async () => {
     const dir = await mkdtemp(join(tmpdir(), "pe-usage-"));
     await writeFile(join(dir, "bad.json"), "{ not json");
     await mkdir(join(dir, "empty"));

@@ -4,11 +4,12 @@
  * network); and the command line's --format html writes both.
  */
 import { spawnSync } from "node:child_process";
+import { CLI } from "../helpers/cli.js";
 import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertBuffer } from "../../src/convert.js";
+import { convertFixture as convertCached } from "../helpers/converted.js";
 import type { PlanDocument } from "../../src/model/schema.js";
 import { chartData, indexPageHtml } from "../../src/output/html/index-page.js";
 import { reviewPageHtml, writeReviewPage } from "../../src/output/html/review-page.js";
@@ -27,7 +28,7 @@ function convertFixture(re: RegExp): Promise<PlanDocument> {
 async function convertOnce(re: RegExp): Promise<PlanDocument> {
   const name = (await readdir(fixtures)).filter((n) => re.test(n)).sort()[0];
   expect(name, `a fixture matching ${re}`).toBeDefined();
-  return (await convertBuffer(new Uint8Array(await readFile(join(fixtures, name))), { fileName: name })).value;
+  return (await convertCached(join(fixtures, name))).value;
 }
 
 const count = (html: string, re: RegExp): number => html.match(re)?.length ?? 0;
@@ -114,7 +115,7 @@ describe("convert --format html", () => {
     try {
       const name = (await readdir(fixtures)).filter((n) => /^[^.]+\.docx$/.test(n)).sort()[0];
       await copyFile(join(fixtures, name), join(input, name));
-      const r = spawnSync(process.execPath, [join(root, "bin/plan-extract.js"), "convert", input, "--out", out, "--format", "html", "--concurrency", "1"], {
+      const r = spawnSync(process.execPath, [CLI, "convert", input, "--out", out, "--format", "html", "--concurrency", "1"], {
         encoding: "utf8",
         timeout: 120_000,
       });

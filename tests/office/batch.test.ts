@@ -1,9 +1,10 @@
 /**
  * A folder mixing PDF, DOCX, DOC, ODT, RTF and a scanned PDF converts in one batch; on a machine without LibreOffice
  * (PATH without soffice) the .doc/.odt/.rtf inputs fail with needs-libreoffice and the rest convert.
- * Runs the built command line (npm test builds dist/ first).
+ * Runs the command line as a process (the current sources, see tests/helpers/cli.ts).
  */
 import { spawnSync } from "node:child_process";
+import { CLI } from "../helpers/cli.js";
 import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { FIXTURES_DIR } from "../harness/accuracy.js";
 import { sofficeGate } from "./needs-soffice.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "bin/plan-extract.js");
+const bin = CLI;
 const STEM = "kazanlak-pld-2024";
 const OFFICE = ["doc", "odt", "rtf"];
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Comparison, comparisonJsonSchema, validateComparison } from "../../src/model/compare-schema.js";
-import { convertFile } from "../../src/convert.js";
+import { convertFixture } from "../helpers/converted.js";
 import { PlanDocument, type Row } from "../../src/model/schema.js";
 import { buildComparison } from "../../src/output/compare-model.js";
 import { groupRenditions } from "../../src/output/compare-plans.js";
@@ -136,7 +136,7 @@ describe("one plan, many renditions", () => {
 
   it("counts the three real conversions of a seed plan (DOCX, LibreOffice PDF, Chromium PDF) as one plan", async () => {
     const names = ["kazanlak-pld-2024.docx", "kazanlak-pld-2024.libreoffice.pdf", "kazanlak-pld-2024.chromium.pdf"];
-    const converted = await Promise.all(names.map(async (n) => (await convertFile(join(fixtures, n))).value));
+    const converted = await Promise.all(names.map(async (n) => (await convertFixture(join(fixtures, n))).value));
     const { json } = buildComparison(converted, themes);
     expect(json.plans).toHaveLength(1);
     expect(json.plans[0].documents).toEqual(names);

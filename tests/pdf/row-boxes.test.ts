@@ -7,7 +7,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertBuffer } from "../../src/convert.js";
+import { convertFixture } from "../helpers/converted.js";
 import { openPdf } from "../../src/extract/pdf/load.js";
 import { readPage, type TextItem } from "../../src/extract/pdf/page.js";
 import type { Row } from "../../src/model/schema.js";
@@ -32,7 +32,7 @@ describe("row boxes on the PDF fixtures", () => {
   for (const name of pdfs) {
     it(`${name}: every row's boxes enclose its text`, async () => {
       const bytes = new Uint8Array(await readFile(join(dir, name)));
-      const { value } = await convertBuffer(bytes.slice(), { fileName: name });
+      const { value } = await convertFixture(join(dir, name));
       const rows = value.rows;
       const texts = rows.map(rowText);
       // Headings (a merged "Мярка" cell often repeats its row's words) are not the row's own text.

@@ -76,8 +76,6 @@ export interface CellDraft {
 
 /** Wrappers that may enclose block, row, cell or run content and carry no meaning here. */
 const TRANSPARENT = new Set(["sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "hyperlink", "fldSimple", "dir", "bdo"]);
-/** Content that is not shown in the final (accepted-changes) view. */
-const SKIPPED = new Set(["del", "moveFrom", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr", "rPr", "pPr"]);
 
 const PARAGRAPH_BREAK = "\n";
 

@@ -112,7 +112,7 @@ export function chartData(documents: IndexEntry[], themes: ThemeTable = defaultT
     topics: { labels, datasets: topicNames.map((t) => ({ label: t, data: perDoc.map((m) => m.get(t) ?? 0) })) },
     months: {
       labels: allMonths.map(monthName),
-      datasets: entries.map((e, i) => ({ label: labels[i], data: allMonths.map((m) => monthsPerDoc[i].counts.get(m) ?? null) })),
+      datasets: entries.map((_, i) => ({ label: labels[i], data: allMonths.map((m) => monthsPerDoc[i].counts.get(m) ?? null) })),
     },
     shares: {
       labels,
