@@ -3,13 +3,14 @@
  * tables as blocks, running headers/footers removed. Pages are read one by one and released.
  */
 import { ConversionFailure, documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ExtractWarning, type ParagraphBlock } from "../grid.js";
-import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
-import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
-import { openPdf } from "./load.js";
-import { readPage, type PageContent, type TextItem } from "./page.js";
-import { findRunningItems, isPageNumberText } from "./running.js";
-import { documentColumnStarts, findStreamTables } from "./stream.js";
-import { buildLines, type TextLine } from "./text-lines.js";
+import { buildGrid, groupFragments, type AssembledTable } from "./geometry/assemble.js";
+import { assignItems, findLatticeTables, type Fragment } from "./geometry/lattice.js";
+import { findRunningItems, isPageNumberText } from "./geometry/running.js";
+import { documentColumnStarts, findStreamTables } from "./geometry/stream.js";
+import { buildLines, type TextLine } from "./geometry/text-lines.js";
+import type { PageContent, TextItem } from "./page-content.js";
+import { openPdf } from "./reader/load.js";
+import { readPage } from "./reader/page.js";
 
 export interface ExtractPdfOptions {
   password?: string;

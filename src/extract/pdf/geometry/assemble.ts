@@ -3,7 +3,7 @@
  * table that ended the previous page continues that table; its leading rows that repeat the table's
  * first rows (a repeated header) are dropped and the first remaining row is marked afterPageBreak.
  */
-import type { Grid, GridCell, GridRow } from "../grid.js";
+import type { Grid, GridCell, GridRow } from "../../grid.js";
 import type { Fragment, FragmentCell } from "./lattice.js";
 import { clusterValues } from "./lattice.js";
 import { buildLines } from "./text-lines.js";

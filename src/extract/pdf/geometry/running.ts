@@ -3,7 +3,7 @@
  * дейностите за 2024 г.- стр. 5"), and lone page numbers ("3", "стр. 3 от 12", "- 4 -") near the
  * top or bottom edge. Such text never enters a table cell or a text block.
  */
-import type { PageContent, TextItem } from "./page.js";
+import type { PageContent, TextItem } from "../page-content.js";
 import { buildLines } from "./text-lines.js";
 
 /** The share of the page height at the top and the bottom where running text may sit. */

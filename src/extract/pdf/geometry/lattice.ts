@@ -3,10 +3,9 @@
  * table) → grid edges → cells. Neighbouring grid cells with no ruling line between them are one
  * (spanning) cell.
  */
-import { MAX_LATTICE_CELLS, MAX_RULING_LINES } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
-import type { Segment } from "./paths.js";
-import type { TextItem } from "./page.js";
+import { MAX_LATTICE_CELLS, MAX_RULING_LINES } from "../../../limits.js";
+import { ConversionFailure } from "../../grid.js";
+import type { Segment, TextItem } from "../page-content.js";
 
 export interface Box {
   x0: number;

@@ -2,7 +2,7 @@
  * The area a text item's glyphs cover on the page (top-down points): from the left edge to the
  * right edge, from the ascender line above the baseline to the descender line below it.
  */
-import type { TextItem } from "./page.js";
+import type { TextItem } from "../page-content.js";
 
 /** Share of the font size above the baseline (capitals, Cyrillic accents) and below it (descenders). */
 const ASCENT = 0.8;

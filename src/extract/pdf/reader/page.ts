@@ -2,38 +2,13 @@
  * One PDF page → positioned text items and ruling lines, in a top-down page space (points, origin
  * at the top-left of the page as displayed, rotation applied).
  */
-import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
+import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../../limits.js";
+import { ConversionFailure } from "../../grid.js";
+import { apply, type PageContent, type Segment, type TextItem } from "../page-content.js";
+import { cachedFontFacts, glyphCollector, type FontFacts } from "./glyphs.js";
 import type { PDFPageProxy } from "./load.js";
-import { extractGlyphItems, type FontFacts } from "./glyphs.js";
-import { apply, extractRulings, type Segment } from "./paths.js";
-
-export interface TextItem {
-  str: string;
-  /** Left edge, baseline, right edge in top-down page space. */
-  x: number;
-  y: number;
-  x2: number;
-  /** Font size (points). */
-  size: number;
-  fontName: string;
-  bold: boolean;
-  italic: boolean;
-  /** pdfjs says a line ends after this item. */
-  eol: boolean;
-  /** Quarter turns of turned text (1: top to bottom, 3: bottom to top); absent or 0 for normal text. */
-  rot?: number;
-  page: number;
-}
-
-export interface PageContent {
-  number: number;
-  width: number;
-  height: number;
-  items: TextItem[];
-  horizontals: Segment[];
-  verticals: Segment[];
-}
+import { interpretOperators } from "./operators.js";
+import { rulingCollector } from "./paths.js";
 
 interface RawItem {
   str: string;
@@ -76,11 +51,26 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
     let viewport = page.getViewport({ scale: 1 });
     const ops = await boundedOperatorList(page, number);
     const cache = new Map<string, FontInfo>();
-    const read = (vt: number[]): { rulings: ReturnType<typeof extractRulings>; items: TextItem[] } => {
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
+    // One pass over the operators: the glyphs and the rulings of the page in the space of `vt`.
+    const read = (vt: number[]): { rulings: { horizontals: Segment[]; verticals: Segment[] }; items: TextItem[] } => {
+      const factsOf = cachedFontFacts((name) => fontFacts(page, name, cache));
+      const glyphs = glyphCollector(factsOf);
+      const paths = rulingCollector();
+      // A failure while placing text loses the text layer only (pdf.js's text extraction is tried next).
+      let textFailed = false;
+      const text = (run: Parameters<typeof glyphs.add>[0]): void => {
+        if (textFailed) return;
+        try {
+          glyphs.add(run);
+        } catch {
+          textFailed = true;
+        }
+      };
+      interpretOperators(ops.fnArray, ops.argsArray, vt, { text, path: paths.add }, factsOf);
+      const rulings = paths.rulings;
       let items: TextItem[] = [];
       try {
-        items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
+        items = textFailed ? [] : glyphs.items(number, rulings.verticals);
       } catch {
         items = [];
       }

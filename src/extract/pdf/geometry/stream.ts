@@ -11,7 +11,7 @@
  * Items wider than their column that run into an empty next column make a spanning cell.
  */
 import { clusterValues, type Box, type Fragment, type FragmentCell } from "./lattice.js";
-import type { PageContent, TextItem } from "./page.js";
+import type { PageContent, TextItem } from "../page-content.js";
 import { groupLines } from "./text-lines.js";
 
 interface Line {

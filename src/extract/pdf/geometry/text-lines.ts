@@ -3,7 +3,7 @@
  * space where the gap between two items is wider than a fraction of the font size (pdfjs may split
  * a word into several items, give one item per word, or carry the spaces as items of their own).
  */
-import type { TextItem } from "./page.js";
+import type { TextItem } from "../page-content.js";
 
 export interface TextLine {
   text: string;

@@ -1,0 +1,195 @@
+/**
+ * Positioned text straight from the operator list: every glyph of every showText op is placed by
+ * the interpreter (operators.ts) with the PDF text state (text matrix, Td/TD/T*, Tc, Tw, Tz, Ts, TJ
+ * adjustments) and the CTM; here the glyphs are grouped into items. Spaces are decided from the real gaps between visible glyphs, so
+ * zero-advance space glyphs (Chromium draws one at every soft-hyphen opportunity, and pdf.js's
+ * getTextContent turns them into spaces inside words: "деца та") do not split words.
+ */
+import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Segment, TextItem } from "../page-content.js";
+import { interpretOperators, type FontMetrics, type TextRun } from "./operators.js";
+
+export interface FontFacts extends FontMetrics {
+  bold: boolean;
+  italic: boolean;
+}
+
+interface PageGlyph {
+  ch: string;
+  x: number;
+  x2: number;
+  y: number;
+  size: number;
+  font: string;
+  space: boolean;
+  /** Text object / text matrix the glyph was drawn in: a new one often starts a new cell. */
+  run: number;
+  /**
+   * Quarter turns of the text direction (0: left to right; 1: top to bottom; 2: upside down;
+   * 3: bottom to top). For rotated text x/x2/y are in the text's own frame (along / across), and
+   * box holds the page-space box.
+   */
+  rot: number;
+  box: [number, number, number, number];
+}
+
+/** Coordinates of a page point in the frame of text turned by `rot` quarter turns. */
+function toFrame(rot: number, x: number, y: number): [number, number] {
+  switch (rot) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
+}
+
+/** A gap (in ems) between two glyphs that is a word space; smaller gaps are kerning or tracking. */
+const SPACE_EM = 0.15;
+/** A gap (in ems) wider than this ends an item (the next glyph starts a new chunk). */
+const SPLIT_EM = 0.8;
+
+/**
+ * The consumer of text runs: `add` takes each run the interpreter hands out and keeps its glyphs
+ * with their page-space boxes; `items` groups them into text items once the page is read (the
+ * vertical rulings, found in the same pass, separate the glyphs of neighbouring cells).
+ */
+export function glyphCollector(fontFacts: (name: string) => FontFacts | null): {
+  add(run: TextRun): void;
+  items(page: number, verticals: Segment[]): TextItem[];
+} {
+  const glyphs: PageGlyph[] = [];
+  const add = (r: TextRun): void => {
+    const m = r.matrix;
+    const pageSize = Math.hypot(m[2], m[3]) * r.fontSize || 0;
+    if (r.vertical || !(pageSize > 0)) return;
+    const angle = Math.atan2(m[1] * r.hScale, m[0] * r.hScale);
+    const rot = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+    for (const g of r.glyphs) {
+      const ch = g.unicode ?? "";
+      const [pu, pv] = toFrame(rot, g.x0, g.y0);
+      const [qu] = toFrame(rot, g.x1, g.y1);
+      glyphs.push({
+        ch,
+        x: Math.min(pu, qu),
+        x2: Math.max(pu, qu),
+        y: pv,
+        rot,
+        box: [Math.min(g.x0, g.x1), Math.min(g.y0, g.y1), Math.max(g.x0, g.x1), Math.max(g.y0, g.y1)],
+        size: pageSize,
+        font: r.font,
+        space: ch.trim().length === 0,
+        run: r.run,
+      });
+    }
+  };
+  return { add, items: (page, verticals) => groupGlyphs(glyphs, fontFacts, page, verticals) };
+}
+
+/** Memoizes a font lookup by name (one lookup per font and page reading). */
+export function cachedFontFacts(fontFacts: (name: string) => FontFacts | null): (name: string) => FontFacts | null {
+  const facts = new Map<string, FontFacts | null>();
+  return (name) => {
+    if (!facts.has(name)) facts.set(name, fontFacts(name));
+    return facts.get(name) ?? null;
+  };
+}
+
+/** Text items of an operator list, in the space of `viewport` (one interpreter pass, text only). */
+export function extractGlyphItems(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  viewport: readonly number[],
+  fontFacts: (name: string) => FontFacts | null,
+  page: number,
+  verticals: Segment[] = [],
+): TextItem[] {
+  const factsOf = cachedFontFacts(fontFacts);
+  const collector = glyphCollector(factsOf);
+  interpretOperators(fnArray, argsArray, viewport, { text: collector.add }, factsOf);
+  return collector.items(page, verticals);
+}
+
+/** Consecutive glyphs on one baseline become an item; spaces come from the gaps between visible glyphs. */
+function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts | null, page: number, verticals: Segment[]): TextItem[] {
+  // A ruling line between two glyphs always separates them (text of neighbouring cells).
+  const ruledBetween = (x1: number, x2: number, y: number, size: number): boolean =>
+    verticals.some((v) => v.pos > x1 - 0.5 && v.pos < x2 + 0.5 && v.from <= y && v.to >= y - size * 0.7);
+  const items: TextItem[] = [];
+  let cur: { str: string; x: number; x2: number; y: number; size: number; font: string; rot: number; box: [number, number, number, number] } | null =
+    null;
+  let pendingSpace = false;
+  let lastMid = 0;
+  let lastRun = -1;
+  const flush = (): void => {
+    if (cur && cur.str.trim().length > 0) {
+      const f = factsOf(cur.font);
+      // Rotated text becomes an item centred on its box, one em wide: it is assigned to the cell
+      // it sits in, and the lines of a turned cell ("Срок за" / "изпълнение") read across.
+      const [bx0, by0, bx1, by1] = cur.box;
+      const cx = (bx0 + bx1) / 2;
+      const cy = (by0 + by1) / 2;
+      const turned = cur.rot !== 0;
+      items.push({
+        str: normalizeUnicode(cur.str).replace(/\s+$/u, ""),
+        x: turned ? cx - cur.size / 2 : cur.x,
+        y: turned ? cy + cur.size * 0.3 : cur.y,
+        x2: turned ? cx + cur.size / 2 : cur.x2,
+        size: cur.size,
+        fontName: cur.font,
+        bold: f?.bold ?? false,
+        italic: f?.italic ?? false,
+        eol: false,
+        page,
+        ...(turned ? { rot: cur.rot } : {}),
+      });
+    }
+    cur = null;
+    pendingSpace = false;
+  };
+  for (const g of glyphs) {
+    if (g.space) {
+      if (cur) pendingSpace = true;
+      continue;
+    }
+    if (!g.ch) continue;
+    if (cur) {
+      const em = Math.max(Math.min(cur.size, g.size), 1);
+      const gap = g.x - cur.x2;
+      const sameLine = Math.abs(g.y - cur.y) <= em * 0.25;
+      if (
+        !sameLine ||
+        gap < -em * 0.6 ||
+        gap > SPLIT_EM * em ||
+        g.font !== cur.font ||
+        g.rot !== cur.rot ||
+        Math.abs(g.size - cur.size) > 0.5 ||
+        (g.rot === 0 && ruledBetween(lastMid, g.x, g.y, g.size)) ||
+        (g.run !== lastRun && gap > SPACE_EM * em)
+      ) {
+        flush();
+      }
+    }
+    if (!cur) {
+      cur = { str: g.ch, x: g.x, x2: g.x2, y: g.y, size: g.size, font: g.font, rot: g.rot, box: [...g.box] };
+      lastMid = (g.x + g.x2) / 2;
+    lastRun = g.run;
+      continue;
+    }
+    const em = Math.max(Math.min(cur.size, g.size), 1);
+    const gap = g.x - cur.x2;
+    // A space glyph counts only if the next glyph really starts after a gap.
+    if (gap > SPACE_EM * em || (pendingSpace && gap > SPACE_EM * 0.6 * em)) cur.str += " ";
+    cur.str += g.ch;
+    cur.x2 = Math.max(cur.x2, g.x2);
+    cur.box = [Math.min(cur.box[0], g.box[0]), Math.min(cur.box[1], g.box[1]), Math.max(cur.box[2], g.box[2]), Math.max(cur.box[3], g.box[3])];
+    lastMid = (g.x + g.x2) / 2;
+    lastRun = g.run;
+    pendingSpace = false;
+  }
+  flush();
+  return items;
+}
