@@ -7,6 +7,18 @@
  */
 import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Segment, TextItem } from "../page-content.js";
+import {
+  GLYPH_BACKSTEP_EM,
+  GLYPH_SAME_LINE_EM,
+  GLYPH_SIZE_CHANGE_PT,
+  ITEM_SPLIT_EM,
+  LETTER_MIDDLE_EM,
+  MIN_EM_PT,
+  RULING_BETWEEN_GLYPHS_PT,
+  RULING_GLYPH_REACH_EM,
+  SPACE_GLYPH_SHARE,
+  WORD_SPACE_EM,
+} from "../tolerances.js";
 import { interpretOperators, type FontMetrics, type TextRun } from "./operators.js";
 
 export interface FontFacts extends FontMetrics {
@@ -46,11 +58,6 @@ function toFrame(rot: number, x: number, y: number): [number, number] {
       return [x, y];
   }
 }
-
-/** A gap (in ems) between two glyphs that is a word space; smaller gaps are kerning or tracking. */
-const SPACE_EM = 0.15;
-/** A gap (in ems) wider than this ends an item (the next glyph starts a new chunk). */
-const SPLIT_EM = 0.8;
 
 /**
  * The consumer of text runs: `add` takes each run the interpreter hands out and keeps its glyphs
@@ -117,7 +124,7 @@ export function extractGlyphItems(
 function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts | null, page: number, verticals: Segment[]): TextItem[] {
   // A ruling line between two glyphs always separates them (text of neighbouring cells).
   const ruledBetween = (x1: number, x2: number, y: number, size: number): boolean =>
-    verticals.some((v) => v.pos > x1 - 0.5 && v.pos < x2 + 0.5 && v.from <= y && v.to >= y - size * 0.7);
+    verticals.some((v) => v.pos > x1 - RULING_BETWEEN_GLYPHS_PT && v.pos < x2 + RULING_BETWEEN_GLYPHS_PT && v.from <= y && v.to >= y - size * RULING_GLYPH_REACH_EM);
   const items: TextItem[] = [];
   let cur: { str: string; x: number; x2: number; y: number; size: number; font: string; rot: number; box: [number, number, number, number] } | null =
     null;
@@ -136,7 +143,7 @@ function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts |
       items.push({
         str: normalizeUnicode(cur.str).replace(/\s+$/u, ""),
         x: turned ? cx - cur.size / 2 : cur.x,
-        y: turned ? cy + cur.size * 0.3 : cur.y,
+        y: turned ? cy + cur.size * LETTER_MIDDLE_EM : cur.y,
         x2: turned ? cx + cur.size / 2 : cur.x2,
         size: cur.size,
         fontName: cur.font,
@@ -157,18 +164,18 @@ function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts |
     }
     if (!g.ch) continue;
     if (cur) {
-      const em = Math.max(Math.min(cur.size, g.size), 1);
+      const em = Math.max(Math.min(cur.size, g.size), MIN_EM_PT);
       const gap = g.x - cur.x2;
-      const sameLine = Math.abs(g.y - cur.y) <= em * 0.25;
+      const sameLine = Math.abs(g.y - cur.y) <= em * GLYPH_SAME_LINE_EM;
       if (
         !sameLine ||
-        gap < -em * 0.6 ||
-        gap > SPLIT_EM * em ||
+        gap < -em * GLYPH_BACKSTEP_EM ||
+        gap > ITEM_SPLIT_EM * em ||
         g.font !== cur.font ||
         g.rot !== cur.rot ||
-        Math.abs(g.size - cur.size) > 0.5 ||
+        Math.abs(g.size - cur.size) > GLYPH_SIZE_CHANGE_PT ||
         (g.rot === 0 && ruledBetween(lastMid, g.x, g.y, g.size)) ||
-        (g.run !== lastRun && gap > SPACE_EM * em)
+        (g.run !== lastRun && gap > WORD_SPACE_EM * em)
       ) {
         flush();
       }
@@ -176,13 +183,13 @@ function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts |
     if (!cur) {
       cur = { str: g.ch, x: g.x, x2: g.x2, y: g.y, size: g.size, font: g.font, rot: g.rot, box: [...g.box] };
       lastMid = (g.x + g.x2) / 2;
-    lastRun = g.run;
+      lastRun = g.run;
       continue;
     }
-    const em = Math.max(Math.min(cur.size, g.size), 1);
+    const em = Math.max(Math.min(cur.size, g.size), MIN_EM_PT);
     const gap = g.x - cur.x2;
     // A space glyph counts only if the next glyph really starts after a gap.
-    if (gap > SPACE_EM * em || (pendingSpace && gap > SPACE_EM * 0.6 * em)) cur.str += " ";
+    if (gap > WORD_SPACE_EM * em || (pendingSpace && gap > WORD_SPACE_EM * SPACE_GLYPH_SHARE * em)) cur.str += " ";
     cur.str += g.ch;
     cur.x2 = Math.max(cur.x2, g.x2);
     cur.box = [Math.min(cur.box[0], g.box[0]), Math.min(cur.box[1], g.box[1]), Math.max(cur.box[2], g.box[2]), Math.max(cur.box[3], g.box[3])];

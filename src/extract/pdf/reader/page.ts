@@ -5,6 +5,7 @@
 import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../../limits.js";
 import { ConversionFailure } from "../../grid.js";
 import { apply, type PageContent, type Segment, type TextItem } from "../page-content.js";
+import { FALLBACK_FONT_SIZE_PT, HORIZONTAL_TEXT_SINE, TURNED_PAGE_SHARE } from "../tolerances.js";
 import { cachedFontFacts, glyphCollector, type FontFacts } from "./glyphs.js";
 import type { PDFPageProxy } from "./load.js";
 import { interpretOperators } from "./operators.js";
@@ -163,7 +164,7 @@ function mostlyTurned(items: TextItem[]): number {
   const total = chars.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
   const best = chars.indexOf(Math.max(...chars));
-  return best !== 0 && chars[best] >= total * (2 / 3) ? best : 0;
+  return best !== 0 && chars[best] >= total * TURNED_PAGE_SHARE ? best : 0;
 }
 
 function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>): FontFacts | null {
@@ -189,7 +190,7 @@ async function textContentItems(page: PDFPageProxy, vt: number[], number: number
       const t = raw.transform;
       const m = [vt[0] * t[0] + vt[2] * t[1], vt[1] * t[0] + vt[3] * t[1], vt[0] * t[2] + vt[2] * t[3], vt[1] * t[2] + vt[3] * t[3]];
       const [x, y] = apply(vt, t[4], t[5]);
-      const size = Math.hypot(m[2], m[3]) || raw.height || 10;
+      const size = Math.hypot(m[2], m[3]) || raw.height || FALLBACK_FONT_SIZE_PT;
       // Text direction in page space; width runs along it.
       const len = Math.hypot(m[0], m[1]) || 1;
       const dx = m[0] / len;
@@ -197,7 +198,7 @@ async function textContentItems(page: PDFPageProxy, vt: number[], number: number
       const ex = x + dx * raw.width;
       const ey = y + dy * raw.width;
       // Only (near) horizontal text is laid out; vertical text keeps its start point.
-      const horizontal = Math.abs(dy) < 0.2;
+      const horizontal = Math.abs(dy) < HORIZONTAL_TEXT_SINE;
       const font = fontInfo(page, raw.fontName, cache);
       items.push({
         str: raw.str,

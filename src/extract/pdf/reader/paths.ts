@@ -12,6 +12,15 @@
  * rectangles (how Chromium and Word draw table borders) become a segment along their long side.
  */
 import { apply, type Segment } from "../page-content.js";
+import {
+  HAIRLINE_PT,
+  LINE_SKEW_PT,
+  MAX_LINE_THICKNESS_PT,
+  MAX_STROKE_THICKNESS_FACTOR,
+  MIN_LINE_LENGTH_PT,
+  WHITE_LEVEL,
+  WHITE_LEVEL_255,
+} from "../tolerances.js";
 import { interpretOperators, type PaintColor, type PaintedPath } from "./operators.js";
 
 /** pdf.js DrawOPS codes (src/shared/util.js; pdfjs-dist does not export that table). */
@@ -100,11 +109,11 @@ export function decodeDrawOps(buf: ArrayLike<number>, m: readonly number[]): { p
 function isWhite(color: PaintColor | null): boolean {
   if (!color) return false;
   const { args, gray } = color;
-  if (gray) return Array.isArray(args) && typeof args[0] === "number" && args[0] >= 0.98;
+  if (gray) return Array.isArray(args) && typeof args[0] === "number" && args[0] >= WHITE_LEVEL;
   const v = Array.isArray(args) ? args[0] : undefined;
   if (typeof v === "string") return /^#?f[ef]f[ef]f[ef]$/i.test(v);
   if (Array.isArray(args) && args.length >= 3 && args.every((x) => typeof x === "number")) {
-    return (args as number[]).every((x) => x >= 250 || (x >= 0.98 && x <= 1));
+    return (args as number[]).every((x) => x >= WHITE_LEVEL_255 || (x >= WHITE_LEVEL && x <= 1));
   }
   return false;
 }
@@ -141,9 +150,9 @@ function near(a: Point, b: Point, tol: number): boolean {
  * segments found so far, in the interpreter's page space.
  */
 export function rulingCollector(options: RulingOptions = {}): { add(path: PaintedPath): void; rulings: Rulings } {
-  const maxThick = options.maxLineThickness ?? 3;
-  const minLength = options.minLength ?? 3;
-  const skew = options.skew ?? 0.6;
+  const maxThick = options.maxLineThickness ?? MAX_LINE_THICKNESS_PT;
+  const minLength = options.minLength ?? MIN_LINE_LENGTH_PT;
+  const skew = options.skew ?? LINE_SKEW_PT;
   const horizontals: Segment[] = [];
   const verticals: Segment[] = [];
 
@@ -175,12 +184,12 @@ export function rulingCollector(options: RulingOptions = {}): { add(path: Painte
     // Line width in page space (scale of the CTM, averaged over both axes).
     const scale = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])) || 1;
     const width = path.lineWidth * scale;
-    if (path.stroke && !isWhite(path.strokeColor) && width <= maxThick * 2) {
+    if (path.stroke && !isWhite(path.strokeColor) && width <= maxThick * MAX_STROKE_THICKNESS_FACTOR) {
       for (const sp of subpaths) {
         if (sp.curved) continue;
         const pts = sp.points;
-        for (let k = 1; k < pts.length; k++) addLine(pts[k - 1], pts[k], Math.max(width, 0.1));
-        if (sp.closed && pts.length > 2) addLine(pts[pts.length - 1], pts[0], Math.max(width, 0.1));
+        for (let k = 1; k < pts.length; k++) addLine(pts[k - 1], pts[k], Math.max(width, HAIRLINE_PT));
+        if (sp.closed && pts.length > 2) addLine(pts[pts.length - 1], pts[0], Math.max(width, HAIRLINE_PT));
       }
     }
     if (path.fill && !isWhite(path.fillColor)) {
