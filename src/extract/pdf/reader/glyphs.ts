@@ -60,40 +60,60 @@ function toFrame(rot: number, x: number, y: number): [number, number] {
 }
 
 /**
- * The consumer of text runs: `add` takes each run the interpreter hands out and keeps its glyphs
- * with their page-space boxes; `items` groups them into text items once the page is read (the
- * vertical rulings, found in the same pass, separate the glyphs of neighbouring cells).
+ * The consumer of text runs: `text` and `glyph` take each run and its glyphs as the interpreter
+ * hands them out and keep the glyphs with their page-space boxes; `items` groups them into text
+ * items once the page is read (the vertical rulings, found in the same pass, separate the glyphs
+ * of neighbouring cells).
  */
 export function glyphCollector(fontFacts: (name: string) => FontFacts | null): {
-  add(run: TextRun): void;
+  text(run: TextRun): void;
+  glyph(unicode: string | undefined, x0: number, y0: number, x1: number, y1: number): void;
   items(page: number, verticals: Segment[]): TextItem[];
 } {
   const glyphs: PageGlyph[] = [];
-  const add = (r: TextRun): void => {
+  // The run the next glyphs belong to; `keep` is false for runs that are not laid out.
+  let run: TextRun | null = null;
+  let keep = false;
+  let pageSize = 0;
+  let rot = 0;
+  // A glyph that cannot be read loses the page's glyph text: `items` is then empty, and the page
+  // falls back to pdf.js's own text extraction.
+  let failed = false;
+  const text = (r: TextRun): void => {
     const m = r.matrix;
-    const pageSize = Math.hypot(m[2], m[3]) * r.fontSize || 0;
-    if (r.vertical || !(pageSize > 0)) return;
+    run = r;
+    pageSize = Math.hypot(m[2], m[3]) * r.fontSize || 0;
+    keep = !r.vertical && pageSize > 0;
     const angle = Math.atan2(m[1] * r.hScale, m[0] * r.hScale);
-    const rot = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
-    for (const g of r.glyphs) {
-      const ch = g.unicode ?? "";
-      const [pu, pv] = toFrame(rot, g.x0, g.y0);
-      const [qu] = toFrame(rot, g.x1, g.y1);
-      glyphs.push({
-        ch,
-        x: Math.min(pu, qu),
-        x2: Math.max(pu, qu),
-        y: pv,
-        rot,
-        box: [Math.min(g.x0, g.x1), Math.min(g.y0, g.y1), Math.max(g.x0, g.x1), Math.max(g.y0, g.y1)],
-        size: pageSize,
-        font: r.font,
-        space: ch.trim().length === 0,
-        run: r.run,
-      });
+    rot = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+  };
+  const glyph = (unicode: string | undefined, x0: number, y0: number, x1: number, y1: number): void => {
+    if (!keep || !run || failed) return;
+    try {
+      place(unicode, x0, y0, x1, y1, run);
+    } catch {
+      failed = true;
     }
   };
-  return { add, items: (page, verticals) => groupGlyphs(glyphs, fontFacts, page, verticals) };
+  const place = (unicode: string | undefined, x0: number, y0: number, x1: number, y1: number, run: TextRun): void => {
+    const ch = unicode ?? "";
+    const [pu, pv] = toFrame(rot, x0, y0);
+    const [qu] = toFrame(rot, x1, y1);
+    // An indexed store, not push: pdf.js's legacy build replaces Array.prototype.push with a slower polyfill.
+    glyphs[glyphs.length] = {
+      ch,
+      x: Math.min(pu, qu),
+      x2: Math.max(pu, qu),
+      y: pv,
+      rot,
+      box: [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)],
+      size: pageSize,
+      font: run.font,
+      space: ch.trim().length === 0,
+      run: run.run,
+    };
+  };
+  return { text, glyph, items: (page, verticals) => (failed ? [] : groupGlyphs(glyphs, fontFacts, page, verticals)) };
 }
 
 /** Memoizes a font lookup by name (one lookup per font and page reading). */
@@ -116,7 +136,7 @@ export function extractGlyphItems(
 ): TextItem[] {
   const factsOf = cachedFontFacts(fontFacts);
   const collector = glyphCollector(factsOf);
-  interpretOperators(fnArray, argsArray, viewport, { text: collector.add }, factsOf);
+  interpretOperators(fnArray, argsArray, viewport, { text: collector.text, glyph: collector.glyph }, factsOf);
   return collector.items(page, verticals);
 }
 

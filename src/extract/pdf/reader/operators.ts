@@ -15,7 +15,7 @@
  * text state included, and a restore brings it back.
  */
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { apply, IDENTITY, multiply, type Matrix } from "../page-content.js";
+import { IDENTITY, multiply, type Matrix } from "../page-content.js";
 
 /** What the interpreter needs to know of a font to advance the text position. */
 export interface FontMetrics {
@@ -32,16 +32,7 @@ interface Glyph {
   isSpace?: boolean;
 }
 
-/** One glyph of a run, placed: its advance along the baseline, from (x0, y0) to (x1, y1), page space. */
-export interface PlacedGlyph {
-  unicode: string | undefined;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** The glyphs of one showText / showSpacedText op. */
+/** One showText / showSpacedText op; its glyphs follow, one `glyph` call each. */
 export interface TextRun {
   font: string;
   /** Font size of the text state (points of text space, sign dropped). */
@@ -50,11 +41,10 @@ export interface TextRun {
   matrix: Matrix;
   /** Horizontal scaling (Tz) times the font's direction (−1 when the font size was negative). */
   hScale: number;
-  /** Vertical writing: the glyphs are not placed (their advance is still kept), `glyphs` is empty. */
+  /** Vertical writing: the glyphs are not placed (their advance is still kept), no `glyph` calls follow. */
   vertical: boolean;
   /** Counts text objects (BT) and text matrices (Tm): a new one often starts a new cell. */
   run: number;
-  glyphs: PlacedGlyph[];
 }
 
 /** A colour as last set by a gray or RGB colour op (its raw pdf.js arguments). */
@@ -89,6 +79,11 @@ export interface PaintedImage {
 
 export interface OperatorConsumers {
   text?(run: TextRun): void;
+  /**
+   * A glyph of the last run handed to `text`, placed: its advance along the baseline runs from
+   * (x0, y0) to (x1, y1), page space. (Plain numbers rather than an object: pages have thousands.)
+   */
+  glyph?(unicode: string | undefined, x0: number, y0: number, x1: number, y1: number): void;
   path?(path: PaintedPath): void;
   image?(image: PaintedImage): void;
 }
@@ -128,7 +123,7 @@ export function interpretOperators(
   consumers: OperatorConsumers,
   fonts: (name: string) => FontMetrics | null = () => null,
 ): void {
-  const { text, path, image } = consumers;
+  const { text, glyph, path, image } = consumers;
   let st: GraphicsState = {
     ctm: [...IDENTITY] as Matrix,
     lineWidth: 1,
@@ -293,7 +288,8 @@ export function interpretOperators(
         const hs = st.hScale * st.fontDirection;
         // text space → page space
         const m = multiply(viewport, multiply(st.ctm, st.tm));
-        const glyphs: PlacedGlyph[] = [];
+        if (text) text({ font: st.font, fontSize: size, matrix: m, hScale: hs, vertical, run });
+        const place = glyph !== undefined && !vertical;
         let x = 0;
         for (const g of list) {
           if (typeof g === "number") {
@@ -304,16 +300,17 @@ export function interpretOperators(
           if (!g) continue;
           const width = (g.width ?? 0) * advScale;
           const spacing = (g.isSpace ? st.wordSpacing : 0) + st.charSpacing;
-          if (text && !vertical) {
-            const [x0, y0] = apply(m, st.x + x * hs, st.y + st.rise);
-            const [x1, y1] = apply(m, st.x + (x + width) * hs, st.y + st.rise);
-            glyphs.push({ unicode: g.unicode, x0, y0, x1, y1 });
+          if (place) {
+            // apply(m, u, v) written out for the glyph's start and end (no temporary pairs).
+            const u0 = st.x + x * hs;
+            const u1 = st.x + (x + width) * hs;
+            const v = st.y + st.rise;
+            glyph(g.unicode, m[0] * u0 + m[2] * v + m[4], m[1] * u0 + m[3] * v + m[5], m[0] * u1 + m[2] * v + m[4], m[1] * u1 + m[3] * v + m[5]);
           }
           x += vertical ? width - spacing * st.fontDirection : width + spacing * st.fontDirection;
         }
         if (vertical) st.y -= x;
         else st.x += x * hs;
-        if (text) text({ font: st.font, fontSize: size, matrix: m, hScale: hs, vertical, run, glyphs });
         break;
       }
       default:

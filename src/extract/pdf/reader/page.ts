@@ -57,21 +57,11 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
       const factsOf = cachedFontFacts((name) => fontFacts(page, name, cache));
       const glyphs = glyphCollector(factsOf);
       const paths = rulingCollector();
-      // A failure while placing text loses the text layer only (pdf.js's text extraction is tried next).
-      let textFailed = false;
-      const text = (run: Parameters<typeof glyphs.add>[0]): void => {
-        if (textFailed) return;
-        try {
-          glyphs.add(run);
-        } catch {
-          textFailed = true;
-        }
-      };
-      interpretOperators(ops.fnArray, ops.argsArray, vt, { text, path: paths.add }, factsOf);
+      interpretOperators(ops.fnArray, ops.argsArray, vt, { text: glyphs.text, glyph: glyphs.glyph, path: paths.add }, factsOf);
       const rulings = paths.rulings;
       let items: TextItem[] = [];
       try {
-        items = textFailed ? [] : glyphs.items(number, rulings.verticals);
+        items = glyphs.items(number, rulings.verticals);
       } catch {
         items = [];
       }

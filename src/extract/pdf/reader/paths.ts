@@ -177,6 +177,17 @@ export function rulingCollector(options: RulingOptions = {}): { add(path: Painte
     }
   };
 
+  // A colour is handed out as the same object until it is set again: its whiteness is decided once.
+  let lastColor: PaintColor | null = null;
+  let lastWhite = false;
+  const white = (color: PaintColor | null): boolean => {
+    if (color !== lastColor) {
+      lastColor = color;
+      lastWhite = isWhite(color);
+    }
+    return lastWhite;
+  };
+
   const add = (path: PaintedPath): void => {
     const m = path.matrix;
     const subpaths = decodeDrawOps(path.buf, m);
@@ -184,7 +195,7 @@ export function rulingCollector(options: RulingOptions = {}): { add(path: Painte
     // Line width in page space (scale of the CTM, averaged over both axes).
     const scale = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])) || 1;
     const width = path.lineWidth * scale;
-    if (path.stroke && !isWhite(path.strokeColor) && width <= maxThick * MAX_STROKE_THICKNESS_FACTOR) {
+    if (path.stroke && !white(path.strokeColor) && width <= maxThick * MAX_STROKE_THICKNESS_FACTOR) {
       for (const sp of subpaths) {
         if (sp.curved) continue;
         const pts = sp.points;
@@ -192,7 +203,7 @@ export function rulingCollector(options: RulingOptions = {}): { add(path: Painte
         if (sp.closed && pts.length > 2) addLine(pts[pts.length - 1], pts[0], Math.max(width, HAIRLINE_PT));
       }
     }
-    if (path.fill && !isWhite(path.fillColor)) {
+    if (path.fill && !white(path.fillColor)) {
       for (const sp of subpaths) {
         if (sp.curved) continue;
         const r = rectOf(sp.points, skew);
