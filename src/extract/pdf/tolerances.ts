@@ -5,7 +5,7 @@
  * Units: "EM" constants are fractions of the font size of the text concerned (they scale with the
  * text: a gap of 0.15 em is 1.5 pt in 10 pt type); "PT" constants are points of the top-down page
  * space (1/72 inch; pdf.js viewport at scale 1); "SHARE" constants are fractions of a count; the
- * rest say their unit. The values were tuned on the fixtures (fixtures/README.md): changing one
+ * rest say their unit. The values were set on the fixtures (fixtures/README.md): changing one
  * changes output, so each change must be checked against every fixture's JSON.
  *
  * Limits that refuse hostile input (MAX_*) are not tolerances: they are in src/limits.ts.
@@ -15,7 +15,8 @@
 
 /**
  * A gap between two glyphs wider than this is a word space; smaller gaps are kerning or tracking.
- * A space in common text faces is 0.25–0.28 em; tight justified text and kerning stay under 0.1 em.
+ * A space in common text faces is about a quarter of an em; kerning and tracking move glyphs by a
+ * few hundredths of an em.
  */
 export const WORD_SPACE_EM = 0.15;
 /**
@@ -44,15 +45,15 @@ export const MIN_EM_PT = 1;
 /**
  * The middle of a line's letters lies about this far above its baseline (lowercase letters are about
  * half an em high): where turned text's item is centred, the point of an item that decides its
- * cell, and where a line's text starts below a table.
+ * cell, and whether a line lies below a table.
  */
 export const LETTER_MIDDLE_EM = 0.3;
 
 // --- Ruling lines from painted paths (reader/paths.ts) --------------------------------------------
 
 /**
- * A filled rectangle thinner than this (points) is a line: Word and Chromium draw borders as
- * filled rectangles of 0.5–2.25 pt; shading of a cell is many points high.
+ * A filled rectangle thinner than this (points) is a line: table borders (Word and Chromium draw
+ * them as filled rectangles) are a point or two at most; cell shading is many points high.
  */
 export const MAX_LINE_THICKNESS_PT = 3;
 /** Strokes wider than this many MAX_LINE_THICKNESS_PT are bars or decoration, not table borders. */
@@ -121,7 +122,7 @@ export const LINE_MEET_PT = 3;
 export const GRID_EDGE_PT = 2;
 /** A grid edge is drawn where its lines cover at least this share of the cell side (dashed and broken borders). */
 export const EDGE_COVERED_SHARE = 0.5;
-/** Inset (points) of a cell side before measuring the line over it, so a crossing line's thickness is not counted. */
+/** Inset (points) of a cell side before measuring the line over it, so a line that only touches its end does not count. */
 export const EDGE_INSET_PT = 0.1;
 /** Cells narrower or lower than this (points) are the gap inside a double border. */
 export const SLIVER_PT = 4;
@@ -200,7 +201,7 @@ export const TITLE_SPLIT_EM = 0.3;
 export const MARGIN_ZONE = 0.14;
 /** Repeated text is running when it is on at least this share of the pages (documents of 3 pages or more). */
 export const RUNNING_PAGES_SHARE = 0.5;
-/** Repeated text is at the same height when within this (points) of it (producers round positions). */
+/** Repeated text is at the same height when within this (points) of it (a footer moves a little from page to page). */
 export const RUNNING_SAME_HEIGHT_PT = 6;
 
 // --- Paragraphs (index.ts) ------------------------------------------------------------------------

@@ -45,20 +45,6 @@ interface PageGlyph {
   box: [number, number, number, number];
 }
 
-/** Coordinates of a page point in the frame of text turned by `rot` quarter turns. */
-function toFrame(rot: number, x: number, y: number): [number, number] {
-  switch (rot) {
-    case 1:
-      return [y, -x];
-    case 2:
-      return [-x, -y];
-    case 3:
-      return [-y, x];
-    default:
-      return [x, y];
-  }
-}
-
 /**
  * The consumer of text runs: `text` and `glyph` take each run and its glyphs as the interpreter
  * hands them out and keep the glyphs with their page-space boxes; `items` groups them into text
@@ -90,28 +76,47 @@ export function glyphCollector(fontFacts: (name: string) => FontFacts | null): {
   const glyph = (unicode: string | undefined, x0: number, y0: number, x1: number, y1: number): void => {
     if (!keep || !run || failed) return;
     try {
-      place(unicode, x0, y0, x1, y1, run);
+      const ch = unicode ?? "";
+      // Both ends in the frame of text turned by `rot` quarter turns (along, across), written out:
+      // no temporary pairs, pages have thousands of glyphs.
+      let pu: number, pv: number, qu: number;
+      switch (rot) {
+        case 1:
+          pu = y0;
+          pv = -x0;
+          qu = y1;
+          break;
+        case 2:
+          pu = -x0;
+          pv = -y0;
+          qu = -x1;
+          break;
+        case 3:
+          pu = -y0;
+          pv = x0;
+          qu = -y1;
+          break;
+        default:
+          pu = x0;
+          pv = y0;
+          qu = x1;
+      }
+      // An indexed store, not push: pdf.js's legacy build replaces Array.prototype.push with a slower polyfill.
+      glyphs[glyphs.length] = {
+        ch,
+        x: Math.min(pu, qu),
+        x2: Math.max(pu, qu),
+        y: pv,
+        rot,
+        box: [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)],
+        size: pageSize,
+        font: run.font,
+        space: ch.trim().length === 0,
+        run: run.run,
+      };
     } catch {
       failed = true;
     }
-  };
-  const place = (unicode: string | undefined, x0: number, y0: number, x1: number, y1: number, run: TextRun): void => {
-    const ch = unicode ?? "";
-    const [pu, pv] = toFrame(rot, x0, y0);
-    const [qu] = toFrame(rot, x1, y1);
-    // An indexed store, not push: pdf.js's legacy build replaces Array.prototype.push with a slower polyfill.
-    glyphs[glyphs.length] = {
-      ch,
-      x: Math.min(pu, qu),
-      x2: Math.max(pu, qu),
-      y: pv,
-      rot,
-      box: [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)],
-      size: pageSize,
-      font: run.font,
-      space: ch.trim().length === 0,
-      run: run.run,
-    };
   };
   return { text, glyph, items: (page, verticals) => (failed ? [] : groupGlyphs(glyphs, fontFacts, page, verticals)) };
 }
