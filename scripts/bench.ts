@@ -68,7 +68,7 @@ process.exitCode = await main(argv, { out: process.stdout, err: process.stderr, 
 
 const bareCode = `
 import { readFile } from "node:fs/promises";
-import { openPdf } from ${JSON.stringify(join(root, "dist/extract/pdf/load.js"))};
+import { openPdf } from ${JSON.stringify(join(root, "dist/extract/pdf/reader/load.js"))};
 const files = process.argv.slice(1);
 let pages = 0;
 for (const f of files) {

@@ -134,9 +134,3 @@ export function documentFromBlocks(
   });
   return { format, pages, blocks, tables, text };
 }
-
-/**
- * ConversionFailure lives in src/model/messages.ts; re-exported here only for the PDF reader files,
- * which import it from this module.
- */
-export { ConversionFailure } from "../model/messages.js";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { ConversionFailure, type Grid } from "../../src/extract/grid.js";
+import type { Grid } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 import { extractDocx } from "../../src/extract/docx/index.js";
 import { makeDocx, p } from "./make-docx.js";
 

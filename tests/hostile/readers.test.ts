@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { convertBuffer } from "../../src/convert.js";
-import { ConversionFailure } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 import {
   deepNestingDocx,
   denseGridPdf,

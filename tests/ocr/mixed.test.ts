@@ -13,9 +13,8 @@ import { ocrPagesWithoutText, releaseOcr } from "../../src/extract/ocr/index.js"
 import { largestPageImage } from "../../src/extract/ocr/page-image.js";
 import { binarize, crop, estimateSkew, inkThreshold, rotate, type Gray } from "../../src/extract/ocr/raster.js";
 import { eraseLines, findPixelLines, type PixelLine } from "../../src/extract/ocr/rulings.js";
-import { openPdf } from "../../src/extract/pdf/load.js";
-import type { PageContent } from "../../src/extract/pdf/page.js";
-import type { Segment } from "../../src/extract/pdf/paths.js";
+import { openPdf } from "../../src/extract/pdf/reader/load.js";
+import type { PageContent, Segment } from "../../src/extract/pdf/page-content.js";
 import { FIXTURES_DIR } from "../harness/accuracy.js";
 
 const SCAN = join(FIXTURES_DIR, "scan", "kazanlak-pld-2024.scan.pdf");

@@ -3,7 +3,7 @@
  * a thick dark border or text strokes not taken for lines), the lattice's cells built from them.
  */
 import { describe, expect, it } from "vitest";
-import { findLatticeTables } from "../../src/extract/pdf/lattice.js";
+import { findLatticeTables } from "../../src/extract/pdf/geometry/lattice.js";
 import { binarize, crop, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "../../src/extract/ocr/raster.js";
 import { eraseLines, findPixelLines } from "../../src/extract/ocr/rulings.js";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertFile } from "../../src/convert.js";
 import { releaseOcr } from "../../src/extract/ocr/index.js";
-import { ConversionFailure } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 import type { PlanDocument } from "../../src/model/schema.js";
 import { characterAccuracy, FIXTURES_DIR, listFixtures, scoreDocument } from "../harness/accuracy.js";
 

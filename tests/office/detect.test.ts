@@ -6,7 +6,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/extract/detect.js";
-import { ConversionFailure } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 
 const FREE = 0xffffffff;
 const END = 0xfffffffe;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertBuffer } from "../../src/convert.js";
 import { detectFormat } from "../../src/extract/detect.js";
-import { ConversionFailure } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 import { convertToDocx } from "../../src/extract/office/libreoffice.js";
 import { listFixtures, scoreFixture, FIXTURES_DIR } from "../harness/accuracy.js";
 import { sofficeGate } from "./needs-soffice.js";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractFromPages } from "../../src/extract/pdf/index.js";
-import type { PageContent, TextItem } from "../../src/extract/pdf/page.js";
+import type { PageContent, TextItem } from "../../src/extract/pdf/page-content.js";
 
 const W = 595;
 const H = 842;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractPdf } from "../../src/extract/pdf/index.js";
-import { ConversionFailure } from "../../src/extract/grid.js";
+import { ConversionFailure } from "../../src/model/messages.js";
 
 const data = (name: string) => new Uint8Array(readFileSync(new URL(`./data/${name}`, import.meta.url)));
 

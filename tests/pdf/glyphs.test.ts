@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractGlyphItems } from "../../src/extract/pdf/glyphs.js";
-
-/** pdf.js OPS codes. */
-const O = { beginText: 31, setFont: 37, setTextMatrix: 42, moveText: 40, showText: 44, transform: 12, save: 10, restore: 11 };
+import { OPS as O } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { extractGlyphItems } from "../../src/extract/pdf/reader/glyphs.js";
 const VP = [1, 0, 0, -1, 0, 842];
 const font = () => ({ fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false, bold: false, italic: false });
 const g = (ch: string, width = 500) => ({ unicode: ch, width, isSpace: ch === " " });

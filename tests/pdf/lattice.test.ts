@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractPdf } from "../../src/extract/pdf/index.js";
-import { findLatticeTables } from "../../src/extract/pdf/lattice.js";
-import type { Segment } from "../../src/extract/pdf/paths.js";
+import { findLatticeTables } from "../../src/extract/pdf/geometry/lattice.js";
+import type { Segment } from "../../src/extract/pdf/page-content.js";
 import type { Grid } from "../../src/extract/grid.js";
 
 const h = (pos: number, from: number, to: number): Segment => ({ dir: "h", pos, from, to, thickness: 0.5 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DRAW, OP, decodeDrawOps, extractRulings, multiply } from "../../src/extract/pdf/paths.js";
+import { OPS as OP } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { multiply } from "../../src/extract/pdf/page-content.js";
+import { DRAW, decodeDrawOps, extractRulings } from "../../src/extract/pdf/reader/paths.js";
 
 /** Viewport of an A4 portrait page at scale 1 (pdf.js: flip y). */
 const VP = [1, 0, 0, -1, 0, 842];

@@ -8,8 +8,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertFixture } from "../helpers/converted.js";
-import { openPdf } from "../../src/extract/pdf/load.js";
-import { readPage, type TextItem } from "../../src/extract/pdf/page.js";
+import { openPdf } from "../../src/extract/pdf/reader/load.js";
+import type { TextItem } from "../../src/extract/pdf/page-content.js";
+import { readPage } from "../../src/extract/pdf/reader/page.js";
 import type { Row } from "../../src/model/schema.js";
 
 const dir = join(import.meta.dirname, "../../fixtures");

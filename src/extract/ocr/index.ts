@@ -7,10 +7,9 @@
  */
 import { isBulgarianWord } from "../../interpret/bulgarian-words.js";
 import { message, type Message } from "../../model/messages.js";
-import { findLatticeTables, type Box } from "../pdf/lattice.js";
-import { openPdf } from "../pdf/load.js";
-import type { PageContent, TextItem } from "../pdf/page.js";
-import type { Segment } from "../pdf/paths.js";
+import { findLatticeTables, type Box } from "../pdf/geometry/lattice.js";
+import { openPdf } from "../pdf/reader/load.js";
+import type { PageContent, Segment, TextItem } from "../pdf/page-content.js";
 import { isSideways, lineDirection, probeStrip, turnImage, type Turn } from "./orientation.js";
 import { largestPageImage, type PageImage } from "./page-image.js";
 import { renderPageImage, vectorOverImage } from "./render-page.js";

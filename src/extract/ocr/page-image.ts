@@ -2,9 +2,9 @@
  * The image of a scanned page, taken out of the PDF through pdf.js's operator list (the largest
  * image painted on the page), as a grey image with its place on the page (top-down points).
  */
-import type { PDFPageProxy } from "../pdf/load.js";
-import { pdfjs } from "../pdf/load.js";
-import { apply, multiply } from "../pdf/paths.js";
+import { apply } from "../pdf/page-content.js";
+import { paintedImages } from "../pdf/reader/images.js";
+import type { PDFPageProxy } from "../pdf/reader/load.js";
 import type { Gray } from "./raster.js";
 
 export interface PageImage {
@@ -27,26 +27,10 @@ interface PdfImage {
 /** The largest image drawn on the page, upright and axis-aligned; null when there is none. */
 export async function largestPageImage(page: PDFPageProxy, viewportTransform: number[]): Promise<PageImage | null> {
   const ops = await page.getOperatorList();
-  const OPS = pdfjs.OPS;
-  let ctm: number[] = [1, 0, 0, 1, 0, 0];
-  const stack: number[][] = [];
   let best: { id: string; m: number[]; area: number } | null = null;
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    const args = ops.argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = args?.[0] as number[] | undefined;
-      if (m && m.length >= 6) ctm = multiply(ctm, Array.from(m));
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject) {
-      const m = multiply(viewportTransform, ctm);
-      const area = Math.abs(m[0] * m[3] - m[1] * m[2]);
-      if (!best || area > best.area) best = { id: String(args[0]), m, area };
-    }
+  for (const { id, matrix: m } of paintedImages(ops.fnArray, ops.argsArray, viewportTransform)) {
+    const area = Math.abs(m[0] * m[3] - m[1] * m[2]);
+    if (!best || area > best.area) best = { id, m, area };
   }
   if (!best) return null;
   const m = best.m;

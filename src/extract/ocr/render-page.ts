@@ -2,8 +2,8 @@
  * A page drawn by pdf.js (through its own canvas for Node, @napi-rs/canvas) as a grey image: for
  * pages whose scan has vector lines drawn over it, which the raw image alone would not show.
  */
-import type { PDFDocumentProxy, PDFPageProxy } from "../pdf/load.js";
-import type { Segment } from "../pdf/paths.js";
+import type { PDFDocumentProxy, PDFPageProxy } from "../pdf/reader/load.js";
+import type { Segment } from "../pdf/page-content.js";
 import type { PageImage } from "./page-image.js";
 
 interface CanvasAndContext {

@@ -4,13 +4,15 @@
  */
 import { ConversionFailure, message, success, type Message, type Result } from "../../model/messages.js";
 import { documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ParagraphBlock } from "../grid.js";
-import { buildGrid, groupFragments, type AssembledTable } from "./assemble.js";
-import { assignItems, findLatticeTables, type Fragment } from "./lattice.js";
-import { openPdf } from "./load.js";
-import { readPage, type PageContent, type TextItem } from "./page.js";
-import { findRunningItems, isPageNumberText } from "./running.js";
-import { documentColumnStarts, findStreamTables } from "./stream.js";
-import { buildLines, type TextLine } from "./text-lines.js";
+import { buildGrid, groupFragments, type AssembledTable } from "./geometry/assemble.js";
+import { assignItems, findLatticeTables, type Fragment } from "./geometry/lattice.js";
+import { findRunningItems, isPageNumberText } from "./geometry/running.js";
+import { documentColumnStarts, findStreamTables } from "./geometry/stream.js";
+import { buildLines, type TextLine } from "./geometry/text-lines.js";
+import type { PageContent, TextItem } from "./page-content.js";
+import { openPdf } from "./reader/load.js";
+import { readPage } from "./reader/page.js";
+import { LETTER_MIDDLE_EM, PARAGRAPH_LINE_STEP_EM, PARAGRAPH_SIZE_CHANGE_PT } from "./tolerances.js";
 
 export interface ExtractPdfOptions {
   password?: string;
@@ -103,7 +105,7 @@ export function extractFromPages(pages: PageContent[], warnings: Message[] = [])
   for (const [n, items] of outsideByPage) linesByPage.set(n, buildLines(items));
 
   const textBetween = (a: Fragment, b: Fragment): { after: boolean; before: boolean } => ({
-    after: (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * 0.3 > a.box.y1),
+    after: (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * LETTER_MIDDLE_EM > a.box.y1),
     before: (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0),
   });
   const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
@@ -164,8 +166,8 @@ function paragraphs(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
       const prev = cur?.lines[cur.lines.length - 1];
       const joins =
         prev !== undefined &&
-        l.y - prev.y <= Math.max(prev.size, l.size) * 1.7 &&
-        Math.abs(l.size - prev.size) < 0.6 &&
+        l.y - prev.y <= Math.max(prev.size, l.size) * PARAGRAPH_LINE_STEP_EM &&
+        Math.abs(l.size - prev.size) < PARAGRAPH_SIZE_CHANGE_PT &&
         l.bold === prev.bold &&
         !startsNumbered(l.text) &&
         !tables.some((t) => tableBetween(t, n, prev.y, l.y));

@@ -2,7 +2,7 @@
  * PDF pages → JPEG images (data: URIs) for the review page, rendered with pdf.js onto
  * @napi-rs/canvas (installed with pdfjs-dist). Only run when HTML output is asked for.
  */
-import { PDFJS_DATA, pdfjs } from "../../extract/pdf/load.js";
+import { PDFJS_DATA, pdfjs } from "../../extract/pdf/reader/load.js";
 
 export interface PageImage {
   page: number;

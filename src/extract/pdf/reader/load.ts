@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { ConversionFailure } from "../grid.js";
+import { ConversionFailure } from "../../../model/messages.js";
 
 export type { PDFDocumentProxy, PDFPageProxy };
 

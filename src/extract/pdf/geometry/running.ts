@@ -3,11 +3,9 @@
  * дейностите за 2024 г.- стр. 5"), and lone page numbers ("3", "стр. 3 от 12", "- 4 -") near the
  * top or bottom edge. Such text never enters a table cell or a text block.
  */
-import type { PageContent, TextItem } from "./page.js";
+import type { PageContent, TextItem } from "../page-content.js";
+import { MARGIN_ZONE, RUNNING_PAGES_SHARE, RUNNING_SAME_HEIGHT_PT } from "../tolerances.js";
 import { buildLines } from "./text-lines.js";
-
-/** The share of the page height at the top and the bottom where running text may sit. */
-export const MARGIN_ZONE = 0.14;
 
 const PAGE_NUMBER =
   /^(?:[-–—]\s*)?(?:(?:стр(?:аница)?|page|с)\.?\s*)?\d{1,4}(?:\s*(?:от|\/|of)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
@@ -43,14 +41,14 @@ export function findRunningItems(pages: PageContent[]): Set<TextItem> {
       s.ys.push(zone === "top" ? l.y : page.height - l.y);
     }
   }
-  const minPages = pages.length >= 3 ? Math.ceil(pages.length * 0.5) : 2;
+  const minPages = pages.length >= 3 ? Math.ceil(pages.length * RUNNING_PAGES_SHARE) : 2;
   for (const { page, lines } of perPage) {
     for (const l of lines) {
       const zone = l.y < page.height / 2 ? "top" : "bottom";
       const s = seen.get(`${zone}:${shape(l.text)}`);
       const y = zone === "top" ? l.y : page.height - l.y;
       const repeated =
-        s !== undefined && pages.length >= 2 && s.pages.size >= minPages && s.ys.filter((v) => Math.abs(v - y) <= 6).length >= minPages;
+        s !== undefined && pages.length >= 2 && s.pages.size >= minPages && s.ys.filter((v) => Math.abs(v - y) <= RUNNING_SAME_HEIGHT_PT).length >= minPages;
       if (repeated || isPageNumberText(l.text)) for (const it of l.items) running.add(it);
     }
   }

@@ -3,7 +3,18 @@
  * space where the gap between two items is wider than a fraction of the font size (pdfjs may split
  * a word into several items, give one item per word, or carry the spaces as items of their own).
  */
-import type { TextItem } from "./page.js";
+import type { TextItem } from "../page-content.js";
+import {
+  LINE_LOOKBACK,
+  MIN_EM_PT,
+  OVERPRINT_EM,
+  OVERPRINT_MIN_PT,
+  OVERPRINT_Y_PT,
+  SAME_LINE_EM,
+  SPACE_GAP_EM,
+  TURNED_CHAR_EM,
+  TURNED_GAP_EM,
+} from "../tolerances.js";
 
 export interface TextLine {
   text: string;
@@ -18,9 +29,6 @@ export interface TextLine {
   items: TextItem[];
 }
 
-/** A gap wider than this many ems between two items is a space. */
-export const SPACE_GAP_EM = 0.17;
-
 const isBlank = (s: string): boolean => s.trim().length === 0;
 
 /** Drops the second copy of text drawn twice at (almost) the same place (fake bold). */
@@ -28,7 +36,11 @@ function dropOverprint(items: TextItem[]): TextItem[] {
   const out: TextItem[] = [];
   for (const it of items) {
     const dup = out.some(
-      (o) => o.str === it.str && Math.abs(o.x - it.x) < Math.max(1, it.size * 0.15) && Math.abs(o.y - it.y) < 1 && o.str.length > 0,
+      (o) =>
+        o.str === it.str &&
+        Math.abs(o.x - it.x) < Math.max(OVERPRINT_MIN_PT, it.size * OVERPRINT_EM) &&
+        Math.abs(o.y - it.y) < OVERPRINT_Y_PT &&
+        o.str.length > 0,
     );
     if (!dup) out.push(it);
   }
@@ -49,10 +61,10 @@ export function groupLines(items: TextItem[]): TextItem[][] {
     // Find a line whose baseline is close enough (superscripts / small offsets tolerated).
     let best: { y: number; size: number; items: TextItem[] } | null = null;
     let bestD = Infinity;
-    for (let k = lines.length - 1; k >= 0 && k >= lines.length - 3; k--) {
+    for (let k = lines.length - 1; k >= 0 && k >= lines.length - LINE_LOOKBACK; k--) {
       const l = lines[k];
       const d = Math.abs(l.y - it.y);
-      const tol = Math.min(l.size, it.size) * 0.45;
+      const tol = Math.min(l.size, it.size) * SAME_LINE_EM;
       if (d <= tol && d < bestD) {
         best = l;
         bestD = d;
@@ -82,7 +94,7 @@ function groupTurned(items: TextItem[]): TextItem[][] {
     const cols: { x: number; size: number; items: TextItem[] }[] = [];
     for (const it of [...its].sort((a, b) => a.x - b.x)) {
       const last = cols[cols.length - 1];
-      if (last && Math.abs(it.x - last.x) <= Math.min(last.size, it.size) * 0.45) last.items.push(it);
+      if (last && Math.abs(it.x - last.x) <= Math.min(last.size, it.size) * SAME_LINE_EM) last.items.push(it);
       else cols.push({ x: it.x, size: it.size, items: [it] });
     }
     if (rot === 1) cols.reverse();
@@ -90,7 +102,8 @@ function groupTurned(items: TextItem[]): TextItem[][] {
       // Pieces of one turned line in reading order; joined as if laid out left to right.
       const along = c.items.sort((a, b) => (rot === 3 ? b.y - a.y : a.y - b.y));
       let pos = 0;
-      out.push(along.map((it) => ({ ...it, x: pos, x2: (pos += it.str.length * it.size * 0.5 + it.size) - it.size * 0.5 })));
+      // Each piece advances by its characters and one em; it ends TURNED_GAP_EM before the next one.
+      out.push(along.map((it) => ({ ...it, x: pos, x2: (pos += it.str.length * it.size * TURNED_CHAR_EM + it.size) - it.size * TURNED_GAP_EM })));
     }
   }
   return out;
@@ -103,7 +116,7 @@ export function joinLineItems(items: TextItem[]): string {
   for (const it of dropOverprint(items)) {
     if (prev) {
       const gap = it.x - prev.x2;
-      const em = Math.max(Math.min(prev.size, it.size), 1);
+      const em = Math.max(Math.min(prev.size, it.size), MIN_EM_PT);
       const hasSpace = /\s$/.test(text) || /^\s/.test(it.str);
       if (!hasSpace && gap > SPACE_GAP_EM * em) text += " ";
     }

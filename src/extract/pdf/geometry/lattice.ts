@@ -3,10 +3,23 @@
  * table) → grid edges → cells. Neighbouring grid cells with no ruling line between them are one
  * (spanning) cell.
  */
-import { MAX_LATTICE_CELLS, MAX_RULING_LINES } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
-import type { Segment } from "./paths.js";
-import type { TextItem } from "./page.js";
+import { MAX_LATTICE_CELLS, MAX_RULING_LINES } from "../../../limits.js";
+import { ConversionFailure } from "../../../model/messages.js";
+import type { Segment, TextItem } from "../page-content.js";
+import {
+  ANCHOR_INSET_EM,
+  CELL_PAD_PT,
+  EDGE_COVERED_SHARE,
+  EDGE_INSET_PT,
+  GRID_EDGE_PT,
+  LETTER_MIDDLE_EM,
+  LINE_GAP_PT,
+  LINE_MEET_PT,
+  LINE_MERGE_PT,
+  MIN_TABLE_HEIGHT_PT,
+  MIN_TABLE_WIDTH_PT,
+  SLIVER_PT,
+} from "../tolerances.js";
 
 export interface Box {
   x0: number;
@@ -37,7 +50,7 @@ export interface LatticeOptions {
 }
 
 /** Merges collinear, overlapping or touching segments of one direction. */
-export function mergeSegments(segs: Segment[], posTol = 1.5, gapTol = 2.5): Segment[] {
+export function mergeSegments(segs: Segment[], posTol = LINE_MERGE_PT, gapTol = LINE_GAP_PT): Segment[] {
   const sorted = [...segs].sort((a, b) => a.pos - b.pos);
   const clusters: Segment[][] = [];
   for (const s of sorted) {
@@ -111,11 +124,8 @@ interface GridCellRange {
   c1: number;
 }
 
-/** Cells narrower or lower than this (points) are the gap inside a double border. */
-const SLIVER = 4;
-
 /** Cells of one table from its lines: grid edges, then atomic cells merged where a line is missing. */
-export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Box; cells: Box[] } | null {
+export function cellsFromLines(hs: Segment[], vs: Segment[], tol = GRID_EDGE_PT): { box: Box; cells: Box[] } | null {
   const x0 = Math.min(...vs.map((v) => v.pos), ...hs.map((h) => h.from));
   const x1 = Math.max(...vs.map((v) => v.pos), ...hs.map((h) => h.to));
   const y0 = Math.min(...hs.map((h) => h.pos), ...vs.map((v) => v.from));
@@ -137,11 +147,11 @@ export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Bo
   const hAt = ys.map((y) => hs.filter((h) => Math.abs(h.pos - y) <= tol));
   const hasV = (xi: number, r: number): boolean => {
     const len = ys[r + 1] - ys[r];
-    return coverage(vAt[xi], ys[r] + 0.1, ys[r + 1] - 0.1) >= Math.min(len * 0.5, len - 2 * tol);
+    return coverage(vAt[xi], ys[r] + EDGE_INSET_PT, ys[r + 1] - EDGE_INSET_PT) >= Math.min(len * EDGE_COVERED_SHARE, len - 2 * tol);
   };
   const hasH = (yi: number, c: number): boolean => {
     const len = xs[c + 1] - xs[c];
-    return coverage(hAt[yi], xs[c] + 0.1, xs[c + 1] - 0.1) >= Math.min(len * 0.5, len - 2 * tol);
+    return coverage(hAt[yi], xs[c] + EDGE_INSET_PT, xs[c + 1] - EDGE_INSET_PT) >= Math.min(len * EDGE_COVERED_SHARE, len - 2 * tol);
   };
   const uf = new UnionFind(nr * nc);
   for (let r = 0; r < nr; r++) {
@@ -167,15 +177,15 @@ export function cellsFromLines(hs: Segment[], vs: Segment[], tol = 2): { box: Bo
   const cells: Box[] = [...ranges.values()]
     .map((g) => ({ x0: xs[g.c0], x1: xs[g.c1 + 1], y0: ys[g.r0], y1: ys[g.r1 + 1] }))
     // The strip between the two strokes of a double border is not a cell.
-    .filter((c) => c.x1 - c.x0 >= SLIVER && c.y1 - c.y0 >= SLIVER);
+    .filter((c) => c.x1 - c.x0 >= SLIVER_PT && c.y1 - c.y0 >= SLIVER_PT);
   return { box: { x0, y0, x1, y1 }, cells };
 }
 
 /** Finds the ruled tables of a page. Items are not assigned here (see assignItems). */
 export function findLatticeTables(horizontals: Segment[], verticals: Segment[], options: LatticeOptions = {}): { box: Box; cells: Box[] }[] {
-  const posTol = options.posTol ?? 1.5;
-  const gapTol = options.gapTol ?? 2.5;
-  const meetTol = options.meetTol ?? 3;
+  const posTol = options.posTol ?? LINE_MERGE_PT;
+  const gapTol = options.gapTol ?? LINE_GAP_PT;
+  const meetTol = options.meetTol ?? LINE_MEET_PT;
   // Duplicates and collinear pieces are merged first, so only distinct lines are counted and paired.
   const hs = mergeSegments(horizontals, posTol, gapTol);
   const vs = mergeSegments(verticals, posTol, gapTol);
@@ -205,7 +215,7 @@ export function findLatticeTables(horizontals: Segment[], verticals: Segment[], 
     if (g.hs.length < 2 || g.vs.length < 2) continue;
     const t = cellsFromLines(g.hs, g.vs);
     if (!t || t.cells.length < 2) continue; // a framed paragraph is not a table
-    if (t.box.x1 - t.box.x0 < 20 || t.box.y1 - t.box.y0 < 8) continue;
+    if (t.box.x1 - t.box.x0 < MIN_TABLE_WIDTH_PT || t.box.y1 - t.box.y0 < MIN_TABLE_HEIGHT_PT) continue;
     out.push(t);
   }
   out.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
@@ -215,7 +225,7 @@ export function findLatticeTables(horizontals: Segment[], verticals: Segment[], 
 /** The point of an item used to decide which cell it is in. */
 export function anchor(it: TextItem): [number, number] {
   const w = it.x2 - it.x;
-  return [it.x + Math.min(w / 2, it.size * 0.6), it.y - it.size * 0.3];
+  return [it.x + Math.min(w / 2, it.size * ANCHOR_INSET_EM), it.y - it.size * LETTER_MIDDLE_EM];
 }
 
 export function inBox(b: Box, x: number, y: number, pad = 0): boolean {
@@ -236,8 +246,8 @@ export function assignItems(tables: { box: Box; cells: Box[] }[], items: TextIte
     const [ax, ay] = anchor(it);
     let placed = false;
     for (const f of fragments) {
-      if (!inBox(f.box, ax, ay, 0.5)) continue;
-      const cell = f.cells.find((c) => inBox(c, ax, ay, 0.5));
+      if (!inBox(f.box, ax, ay, CELL_PAD_PT)) continue;
+      const cell = f.cells.find((c) => inBox(c, ax, ay, CELL_PAD_PT));
       if (cell) {
         cell.items.push(it);
         placed = true;

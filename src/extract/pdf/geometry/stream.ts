@@ -11,7 +11,30 @@
  * Items wider than their column that run into an empty next column make a spanning cell.
  */
 import { clusterValues, type Box, type Fragment, type FragmentCell } from "./lattice.js";
-import type { PageContent, TextItem } from "./page.js";
+import type { PageContent, TextItem } from "../page-content.js";
+import {
+  ALIGN_PT,
+  COLUMN_GAP_EM,
+  COLUMN_SUPPORT_SHARE,
+  CROSSING_FACTOR,
+  CROSSING_SHARE,
+  DEFAULT_EM_PT,
+  DEFAULT_LINE_STEP_EM,
+  HEADING_GAP_STEPS,
+  LAST_ROW_DESCENT_PT,
+  LINE_STEP_MAX_EM,
+  LINE_STEP_MIN_EM,
+  LINE_STEP_QUANTILE,
+  MIN_DENIED_COLUMN_SUPPORT,
+  MIN_STREAM_ITEMS,
+  MIN_STREAM_TABLE_LINES,
+  NUMBER_COLUMN_SHARE,
+  ROW_GAP_STEPS,
+  SAME_COLUMN_EM,
+  SHORT_NUMBER_CHARS,
+  SPAN_OVERRUN_EM,
+  TITLE_SPLIT_EM,
+} from "../tolerances.js";
 import { groupLines } from "./text-lines.js";
 
 interface Line {
@@ -21,10 +44,6 @@ interface Line {
   x: number;
   x2: number;
 }
-
-/** A gap wider than this many ems between two items on a line may separate columns. */
-const COLUMN_GAP_EM = 0.4;
-const ALIGN_TOL = 2.5;
 
 function toLines(items: TextItem[]): Line[] {
   return groupLines(items).map((its) => {
@@ -58,28 +77,28 @@ function columnStarts(lines: Line[]): number[] {
   const multi = lines.filter((l) => chunkStarts(l).length >= 2);
   if (multi.length < 2) return [];
   const xs = multi.flatMap((l) => chunkStarts(l).map((i) => i.x));
-  const clusters = clusterValues(xs, ALIGN_TOL);
-  const minSupport = Math.max(2, Math.ceil(multi.length * 0.03));
+  const clusters = clusterValues(xs, ALIGN_PT);
+  const minSupport = Math.max(2, Math.ceil(multi.length * COLUMN_SUPPORT_SHARE));
   const candidates = clusters
-    .map((c) => ({ x: c, n: multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_TOL)).length }))
+    .map((c) => ({ x: c, n: multi.filter((l) => chunkStarts(l).some((i) => Math.abs(i.x - c) <= ALIGN_PT)).length }))
     .filter((c) => c.n >= minSupport);
-  const crosses = (i: TextItem, x: number): boolean => i.x < x - ALIGN_TOL * 2 && i.x2 > x + ALIGN_TOL * 2;
+  const crosses = (i: TextItem, x: number): boolean => i.x < x - ALIGN_PT * CROSSING_FACTOR && i.x2 > x + ALIGN_PT * CROSSING_FACTOR;
   // Text that runs across a supposed start (a centred header over a wide column) denies it.
-  const firstPass = candidates.filter((c) => c.n >= lines.filter((l) => l.items.some((i) => crosses(i, c.x))).length * 0.5);
+  const firstPass = candidates.filter((c) => c.n >= lines.filter((l) => l.items.some((i) => crosses(i, c.x))).length * CROSSING_SHARE);
   // A start denied only by lines that also run across two accepted starts (headings spanning the
   // table, over a column that is mostly empty) is a column after all.
   const supported = candidates.filter((c) => {
     if (firstPass.includes(c)) return true;
     const crossing = lines.filter((l) => l.items.some((i) => crosses(i, c.x) && firstPass.filter((o) => crosses(i, o.x)).length < 2)).length;
-    return c.n >= 3 && c.n >= crossing * 0.5;
+    return c.n >= MIN_DENIED_COLUMN_SUPPORT && c.n >= crossing * CROSSING_SHARE;
   });
   // Two starts closer than a couple of ems are one column (a centred "№" over left-aligned numbers):
   // keep the better supported one.
-  const em = multi[0]?.size ?? 10;
+  const em = multi[0]?.size ?? DEFAULT_EM_PT;
   const kept: { x: number; n: number }[] = [];
   for (const c of supported) {
     const last = kept[kept.length - 1];
-    if (last && c.x - last.x < em * 2) {
+    if (last && c.x - last.x < em * SAME_COLUMN_EM) {
       if (c.n > last.n) kept[kept.length - 1] = c;
     } else kept.push(c);
   }
@@ -88,7 +107,7 @@ function columnStarts(lines: Line[]): number[] {
 
 function columnOf(starts: number[], x: number): number {
   let c = 0;
-  for (let i = 0; i < starts.length; i++) if (starts[i] <= x + ALIGN_TOL) c = i;
+  for (let i = 0; i < starts.length; i++) if (starts[i] <= x + ALIGN_PT) c = i;
   return c;
 }
 
@@ -114,7 +133,7 @@ function splitLine(line: Line, starts: number[]): LineCells {
   for (const [c, its] of cols) {
     const right = Math.max(...its.map((i) => i.x2));
     let end = c;
-    while (end + 1 < starts.length && right > starts[end + 1] + its[0].size && !cols.has(end + 1)) end++;
+    while (end + 1 < starts.length && right > starts[end + 1] + its[0].size * SPAN_OVERRUN_EM && !cols.has(end + 1)) end++;
     spanEnd.set(c, end);
   }
   return { line, cols, spanEnd };
@@ -127,7 +146,7 @@ export function findStreamTables(
 ): { fragments: Fragment[]; outside: TextItem[] } {
   const none = { fragments: [], outside: items };
   const visible = items.filter((i) => i.str.trim().length > 0);
-  if (visible.length < 6) return none;
+  if (visible.length < MIN_STREAM_ITEMS) return none;
   const lines = toLines(visible);
   const starts = sharedStarts && sharedStarts.length >= 2 ? sharedStarts : columnStarts(lines);
   if (starts.length < 2) return none;
@@ -135,10 +154,10 @@ export function findStreamTables(
   const split = lines.map((l) => splitLine(l, starts));
   const isTableLine = (s: LineCells): boolean => s.cols.size >= 2;
   let first = split.findIndex(isTableLine);
-  let last = -1;
-  for (let i = split.length - 1; i >= 0; i--) if (isTableLine(split[i])) (last = i), (i = -1);
+  let last = split.length - 1;
+  while (last >= 0 && !isTableLine(split[last])) last--;
   if (first < 0 || last <= first) return none;
-  if (split.slice(first, last + 1).filter(isTableLine).length < 3) return none;
+  if (split.slice(first, last + 1).filter(isTableLine).length < MIN_STREAM_TABLE_LINES) return none;
 
   // The usual baseline step: between consecutive lines of one column (a header with vertically
   // centred cells interleaves the lines of different columns).
@@ -147,12 +166,12 @@ export function findStreamTables(
     const ys = split.slice(first, last + 1).filter((x) => x.cols.has(c)).map((x) => x.line);
     for (let k = 1; k < ys.length; k++) {
       const d = ys[k].y - ys[k - 1].y;
-      if (d > ys[k].size * 0.8 && d < ys[k].size * 2.2) steps.push(d);
+      if (d > ys[k].size * LINE_STEP_MIN_EM && d < ys[k].size * LINE_STEP_MAX_EM) steps.push(d);
     }
   }
   steps.sort((a, b) => a - b);
-  const step = steps.length ? steps[Math.floor(steps.length * 0.3)] : split[first].line.size * 1.2;
-  const bigGap = step * 1.3;
+  const step = steps.length ? steps[Math.floor(steps.length * LINE_STEP_QUANTILE)] : split[first].line.size * DEFAULT_LINE_STEP_EM;
+  const bigGap = step * ROW_GAP_STEPS;
   // Header lines just above the first table line (a cell title centred over several columns).
   const boldLine = (x: LineCells): boolean => x.line.items.every((i) => i.bold);
   while (
@@ -160,7 +179,7 @@ export function findStreamTables(
     split[first].line.y - split[first - 1].line.y <= bigGap &&
     boldLine(split[first]) &&
     boldLine(split[first - 1]) &&
-    split[first - 1].line.x > starts[0] + ALIGN_TOL * 2
+    split[first - 1].line.x > starts[0] + ALIGN_PT * CROSSING_FACTOR
   ) {
     first--;
   }
@@ -170,7 +189,7 @@ export function findStreamTables(
   const region = split.slice(first, last + 1);
   const col0 = region.map((s) => s.cols.get(0)).filter((x): x is TextItem[] => Boolean(x));
   const col0Texts = col0.map((its) => its.map((i) => i.str).join(" ").trim());
-  const numberColumn = col0Texts.length >= 2 && col0Texts.filter((t) => NUMBER_LIKE.test(t) || t.length <= 8).length >= col0Texts.length * 0.6;
+  const numberColumn = col0Texts.length >= 2 && col0Texts.filter((t) => NUMBER_LIKE.test(t) || t.length <= SHORT_NUMBER_CHARS).length >= col0Texts.length * NUMBER_COLUMN_SHARE;
 
   // Rows.
   const rows: LineCells[][] = [];
@@ -215,26 +234,26 @@ export function findStreamTables(
       (spans && s.cols.size === 1 && !prevSpans) ||
       // after a heading that spans the table, a line that does not span and is not at the heading's
       // own line step ("Дейности:") starts a row; the heading's last short line does not
-      (prevSpans && !spans && prev.cols.size <= 2 && (gap > step * 1.15 || s.cols.size > 1));
+      (prevSpans && !spans && prev.cols.size <= 2 && (gap > step * HEADING_GAP_STEPS || s.cols.size > 1));
     if (newRow) rows.push([s]);
     else rows[rows.length - 1].push(s);
   }
 
   const right = Math.max(...region.map((s) => s.line.x2));
-  const colX0 = (c: number): number => (c === 0 ? Math.min(starts[0], ...region.map((s) => s.line.x)) : starts[c] - ALIGN_TOL);
-  const colX1 = (c: number): number => (c + 1 < starts.length ? starts[c + 1] - ALIGN_TOL : right);
+  const colX0 = (c: number): number => (c === 0 ? Math.min(starts[0], ...region.map((s) => s.line.x)) : starts[c] - ALIGN_PT);
+  const colX1 = (c: number): number => (c + 1 < starts.length ? starts[c + 1] - ALIGN_PT : right);
   const cells: FragmentCell[] = [];
   const top = (r: LineCells[]): number => Math.min(...r.flatMap((s) => s.line.items.map((i) => i.y - i.size)));
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     const y0 = k === 0 ? top(r) : (top(r) + Math.max(...rows[k - 1].map((s) => s.line.y))) / 2;
-    const y1 = k + 1 < rows.length ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2 : Math.max(...r.map((s) => s.line.y)) + 3;
+    const y1 = k + 1 < rows.length ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2 : Math.max(...r.map((s) => s.line.y)) + LAST_ROW_DESCENT_PT;
     // A title over several columns whose own headings sit below it ("Индикатори за изпълнение"
     // over "Мерна единица | Текуща | Целева"): two grid rows, the other columns span both.
     const group = groupTitle(r);
     if (group) {
       const { line, c, e } = group;
-      const splitY = line.line.y + line.line.size * 0.3;
+      const splitY = line.line.y + line.line.size * TITLE_SPLIT_EM;
       const own = (s: LineCells, j: number): TextItem[] => (s === line && j >= c && j <= e ? [] : (s.cols.get(j) ?? []));
       const titleItems: TextItem[] = [];
       for (let j = c; j <= e; j++) titleItems.push(...(line.cols.get(j) ?? []));

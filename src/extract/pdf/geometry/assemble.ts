@@ -3,11 +3,19 @@
  * table that ended the previous page continues that table; its leading rows that repeat the table's
  * first rows (a repeated header) are dropped and the first remaining row is marked afterPageBreak.
  */
-import type { Grid, GridCell, GridRow } from "../grid.js";
+import type { Grid, GridCell, GridRow } from "../../grid.js";
 import type { Fragment, FragmentCell } from "./lattice.js";
 import { clusterValues } from "./lattice.js";
 import { buildLines } from "./text-lines.js";
 import { glyphExtent } from "./glyph-extent.js";
+import {
+  CELL_EDGE_PT,
+  COLUMN_MATCH_PT,
+  FRAME_MATCH_FACTOR,
+  HEADER_TEXT_SHARE,
+  SHARED_EDGES_AFTER_TEXT_SHARE,
+  SHARED_EDGES_SHARE,
+} from "../tolerances.js";
 
 /** Position of a thing in document order. */
 export interface DocPos {
@@ -22,19 +30,17 @@ export interface AssembledTable {
   end: DocPos;
 }
 
-const EDGE_TOL = 3;
-
 function edgesOf(f: Fragment): number[] {
   return clusterValues(
     f.cells.flatMap((c) => [c.x0, c.x1]),
-    EDGE_TOL,
+    CELL_EDGE_PT,
   );
 }
 
 /** Whether fragment `next` has the columns of `prev` (same frame, most inner edges shared). */
-export function sameColumns(prev: Fragment, next: Fragment, share = 0.6): boolean {
-  const tol = 6;
-  if (Math.abs(prev.box.x0 - next.box.x0) > tol * 2 || Math.abs(prev.box.x1 - next.box.x1) > tol * 2) return false;
+export function sameColumns(prev: Fragment, next: Fragment, share = SHARED_EDGES_SHARE): boolean {
+  const tol = COLUMN_MATCH_PT;
+  if (Math.abs(prev.box.x0 - next.box.x0) > tol * FRAME_MATCH_FACTOR || Math.abs(prev.box.x1 - next.box.x1) > tol * FRAME_MATCH_FACTOR) return false;
   const a = edgesOf(prev);
   const b = edgesOf(next);
   const shared = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;
@@ -57,7 +63,7 @@ interface BuiltFragment {
 function rowEdges(f: Fragment): number[] {
   return clusterValues(
     f.cells.flatMap((c) => [c.y0, c.y1]),
-    EDGE_TOL,
+    CELL_EDGE_PT,
   );
 }
 
@@ -135,7 +141,7 @@ export function groupFragments(
       f.kind === last.kind &&
       !between.before &&
       sameColumns(last, f) &&
-      (!between.after || sameColumns(last, f, 0.95));
+      (!between.after || sameColumns(last, f, SHARED_EDGES_AFTER_TEXT_SHARE));
     if (continues) {
       cur.push(f);
     } else groups.push([f]);
@@ -148,7 +154,7 @@ export function buildGrid(fragments: Fragment[]): AssembledTable {
   const built = fragments.map(buildFragment);
   const xs = clusterValues(
     built.flatMap((b) => b.rows.flatMap((r) => r.cells.flatMap((c) => [c.x0, c.x1]))),
-    EDGE_TOL,
+    CELL_EDGE_PT,
   );
   for (const b of built) {
     for (const r of b.rows) {
@@ -183,7 +189,7 @@ export function buildGrid(fragments: Fragment[]): AssembledTable {
   if (headerCount === 0 && first.rows.length > 1) {
     const top = first.rows[0].cells;
     const withText = top.filter((c) => c.cell.lines.length > 0);
-    if (withText.length >= 2 && withText.every((c) => c.cell.bold) && withText.length >= Math.ceil(top.length / 2)) {
+    if (withText.length >= 2 && withText.every((c) => c.cell.bold) && withText.length >= Math.ceil(top.length * HEADER_TEXT_SHARE)) {
       headerCount = Math.max(...top.map((c) => c.cell.rowSpan));
       headerCount = Math.min(headerCount, first.rows.length - 1);
     }

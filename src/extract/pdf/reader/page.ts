@@ -2,38 +2,14 @@
  * One PDF page → positioned text items and ruling lines, in a top-down page space (points, origin
  * at the top-left of the page as displayed, rotation applied).
  */
-import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../limits.js";
-import { ConversionFailure } from "../grid.js";
+import { MAX_PAGE_MILLISECONDS, MAX_PAGE_OPERATORS } from "../../../limits.js";
+import { ConversionFailure } from "../../../model/messages.js";
+import { apply, type PageContent, type Segment, type TextItem } from "../page-content.js";
+import { FALLBACK_FONT_SIZE_PT, HORIZONTAL_TEXT_SINE, TURNED_PAGE_SHARE } from "../tolerances.js";
+import { cachedFontFacts, glyphCollector, type FontFacts } from "./glyphs.js";
 import type { PDFPageProxy } from "./load.js";
-import { extractGlyphItems, type FontFacts } from "./glyphs.js";
-import { apply, extractRulings, type Segment } from "./paths.js";
-
-export interface TextItem {
-  str: string;
-  /** Left edge, baseline, right edge in top-down page space. */
-  x: number;
-  y: number;
-  x2: number;
-  /** Font size (points). */
-  size: number;
-  fontName: string;
-  bold: boolean;
-  italic: boolean;
-  /** pdfjs says a line ends after this item. */
-  eol: boolean;
-  /** Quarter turns of turned text (1: top to bottom, 3: bottom to top); absent or 0 for normal text. */
-  rot?: number;
-  page: number;
-}
-
-export interface PageContent {
-  number: number;
-  width: number;
-  height: number;
-  items: TextItem[];
-  horizontals: Segment[];
-  verticals: Segment[];
-}
+import { interpretOperators } from "./operators.js";
+import { rulingCollector } from "./paths.js";
 
 interface RawItem {
   str: string;
@@ -76,10 +52,15 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
     let viewport = page.getViewport({ scale: 1 });
     const ops = await boundedOperatorList(page, number);
     const cache = new Map<string, FontInfo>();
-    const read = (vt: number[]): { rulings: ReturnType<typeof extractRulings>; items: TextItem[] } => {
-      const rulings = extractRulings(ops.fnArray, ops.argsArray, vt);
+    // One pass over the operators: the glyphs and the rulings of the page in the space of `vt`.
+    const read = (vt: number[]): { rulings: { horizontals: Segment[]; verticals: Segment[] }; items: TextItem[] } => {
+      const factsOf = cachedFontFacts((name) => fontFacts(page, name, cache));
+      const glyphs = glyphCollector(factsOf);
+      const paths = rulingCollector();
+      interpretOperators(ops.fnArray, ops.argsArray, vt, { text: glyphs.text, glyph: glyphs.glyph, path: paths.add }, factsOf);
+      const rulings = paths.rulings;
       // a failure here is not swallowed: extractPdf reports the page as pdf-page-unreadable
-      const items = extractGlyphItems(ops.fnArray, ops.argsArray, vt, (name) => fontFacts(page, name, cache), number, rulings.verticals);
+      const items = glyphs.items(number, rulings.verticals);
       return { rulings, items };
     };
     let { rulings, items } = read(viewport.transform);
@@ -169,7 +150,7 @@ function mostlyTurned(items: TextItem[]): number {
   const total = chars.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
   const best = chars.indexOf(Math.max(...chars));
-  return best !== 0 && chars[best] >= total * (2 / 3) ? best : 0;
+  return best !== 0 && chars[best] >= total * TURNED_PAGE_SHARE ? best : 0;
 }
 
 function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo>): FontFacts | null {
@@ -196,7 +177,7 @@ async function textContentItems(page: PDFPageProxy, vt: number[], number: number
       const t = raw.transform;
       const m = [vt[0] * t[0] + vt[2] * t[1], vt[1] * t[0] + vt[3] * t[1], vt[0] * t[2] + vt[2] * t[3], vt[1] * t[2] + vt[3] * t[3]];
       const [x, y] = apply(vt, t[4], t[5]);
-      const size = Math.hypot(m[2], m[3]) || raw.height || 10;
+      const size = Math.hypot(m[2], m[3]) || raw.height || FALLBACK_FONT_SIZE_PT;
       // Text direction in page space; width runs along it.
       const len = Math.hypot(m[0], m[1]) || 1;
       const dx = m[0] / len;
@@ -204,7 +185,7 @@ async function textContentItems(page: PDFPageProxy, vt: number[], number: number
       const ex = x + dx * raw.width;
       const ey = y + dy * raw.width;
       // Only (near) horizontal text is laid out; vertical text keeps its start point.
-      const horizontal = Math.abs(dy) < 0.2;
+      const horizontal = Math.abs(dy) < HORIZONTAL_TEXT_SINE;
       const font = fontInfo(page, raw.fontName, cache);
       items.push({
         str: raw.str,
