@@ -26,6 +26,11 @@ export interface SandboxOptions {
   maxMemoryMb: number;
   /** Time limit of one file, ms. */
   timeoutMs: number;
+  /**
+   * Start the workers at once rather than with the first file: their start-up (loading the readers and
+   * the word list, ~0.7 s of CPU each) then overlaps what the main process does before the first file.
+   */
+  prestart?: boolean;
 }
 
 export interface Executor {
@@ -82,6 +87,7 @@ class SandboxPool implements Executor {
   constructor(private readonly opts: SandboxOptions) {
     this.poll = setInterval(() => this.watchMemory(), RSS_POLL_MS);
     this.poll.unref();
+    if (opts.prestart) while (this.slots.length < opts.workers) this.spawn();
   }
 
   run(task: FileTask): Promise<FileResult> {
