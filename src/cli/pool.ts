@@ -54,7 +54,8 @@ const RSS_POLL_MS = 200;
 /**
  * V8's young generation of a worker, MB per semi-space (Node's default is 16). A conversion allocates
  * many short-lived objects; twice the room halves the scavenges, which V8 runs on helper threads too:
- * 5–20 % less CPU per worker, measured A/B on the PDF fixtures, for at most ~50 MB more resident size.
+ * 4–21 % less CPU per worker (about 10 % typically), measured A/B on the PDF fixtures, for at most
+ * ~50 MB more resident size.
  */
 const SEMI_SPACE_MB = 32;
 
