@@ -64,7 +64,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const stems = outputStems(displays);
   const progress = new Progress({ total: files.length, quiet: opts.quiet, tty: opts.tty, out: opts.out, err: opts.err });
   const workers = Math.max(1, Math.min(opts.concurrency, files.length));
-  const executor = createExecutor({ workers, maxMemoryMb: opts.maxMemoryMb, timeoutMs: opts.timeoutSeconds * 1000 });
+  // The workers start now, while this process loads exceljs for all-plans.xlsx.
+  const executor = createExecutor({ workers, maxMemoryMb: opts.maxMemoryMb, timeoutMs: opts.timeoutSeconds * 1000, prestart: files.length > 0 });
   const limit = pLimit(workers);
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.
   let allPlans: AllPlansWriter | null = null;

@@ -26,6 +26,11 @@ export interface SandboxOptions {
   maxMemoryMb: number;
   /** Time limit of one file, ms. */
   timeoutMs: number;
+  /**
+   * Start the workers at once rather than with the first file: their start-up (loading the readers and
+   * the word list, ~0.7 s of CPU each) then overlaps what the main process does before the first file.
+   */
+  prestart?: boolean;
 }
 
 export interface Executor {
@@ -46,6 +51,13 @@ const workerFile = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker
 const MAX_START_FAILURES = 3;
 /** How often a busy worker's resident size is looked at. */
 const RSS_POLL_MS = 200;
+/**
+ * V8's young generation of a worker, MB per semi-space (Node's default is 16). A conversion allocates
+ * many short-lived objects; twice the room halves the scavenges, which V8 runs on helper threads too:
+ * 4–21 % less CPU per worker (about 10 % typically), measured A/B on the PDF fixtures, for at most
+ * ~50 MB more resident size.
+ */
+const SEMI_SPACE_MB = 32;
 
 export function createExecutor(opts: SandboxOptions): Executor {
   if (!existsSync(workerFile)) throw new Error(`the conversion worker ${workerFile} is missing (run npm run build)`);
@@ -82,6 +94,7 @@ class SandboxPool implements Executor {
   constructor(private readonly opts: SandboxOptions) {
     this.poll = setInterval(() => this.watchMemory(), RSS_POLL_MS);
     this.poll.unref();
+    if (opts.prestart) while (this.slots.length < opts.workers) this.spawn();
   }
 
   run(task: FileTask): Promise<FileResult> {
@@ -96,7 +109,7 @@ class SandboxPool implements Executor {
   }
 
   private spawn(): Slot {
-    const execArgv = [`--max-old-space-size=${this.opts.maxMemoryMb}`];
+    const execArgv = [`--max-old-space-size=${this.opts.maxMemoryMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
     if (fromSources) execArgv.push("--import", "tsx");
     const child = fork(workerFile, [], {
       execArgv,

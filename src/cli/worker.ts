@@ -4,6 +4,8 @@
  * (pdf.js rejecting a promise nobody awaits, on a malformed file) is caught here and never ends the
  * process; the file it came with still gets its own result.
  */
+// First: captures the built-ins pdf.js's polyfills replace, before anything loads pdf.js.
+import "./native-builtins.js";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { processFile, type FileResult } from "./process-file.js";

@@ -12,6 +12,7 @@ import { rename, rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { PlanDocument } from "../model/schema.js";
 import { temporaryPathFor } from "./atomic-write.js";
+import { StyleSharer } from "./workbook-styles.js";
 import { PRINT_COLUMNS, PRINT_SHEET, printLines, stylePrintLine } from "./print-sheet.js";
 import {
   ACTIVITIES_SHEET,
@@ -78,6 +79,8 @@ export class AllPlansWriter {
   private readonly documents: StreamSheet;
   private readonly warnings: StreamSheet;
   private readonly pending = new Map<number, PlanDocument | null>();
+  /** Cells of the same look share one style object, so exceljs renders each style once (same file). */
+  private readonly styles = new StyleSharer();
   private next = 0;
   private written = 0;
   /** A write fault of the file stream (read-only or full folder), kept for close() to report. */
@@ -130,6 +133,7 @@ export class AllPlansWriter {
     header.eachCell(styleHeaderCell);
     const height = rowHeightFor(columns.map((c) => c.header), columns.map((c) => ({ ...c, wrap: true })));
     if (height !== undefined) header.height = height;
+    this.styles.shareRow(header);
     header.commit();
     target.rows = 1;
   }
@@ -139,6 +143,7 @@ export class AllPlansWriter {
     const height = rowHeightFor(values, target.columns);
     if (height !== undefined) row.height = height;
     style?.(row);
+    this.styles.shareRow(row);
     row.commit();
     target.rows++;
   }
@@ -162,6 +167,7 @@ export class AllPlansWriter {
     for (const line of printLines(doc)) {
       const row = this.print.sheet.addRow(line.cells);
       stylePrintLine(this.print.sheet, row, line);
+      this.styles.shareRow(row);
       row.commit();
       this.print.rows++;
     }

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { writeAtomically } from "./atomic-write.js";
 import type { PlanDocument, Row, Warning } from "../model/schema.js";
 import { addPrintSheet } from "./print-sheet.js";
+import { StyleSharer } from "./workbook-styles.js";
 import { deadlineKindBg, reviewReasonBg, STATUS_CHECK, STATUS_OK, warningBg } from "./messages-bg.js";
 import {
   type ColumnSpec,
@@ -381,5 +382,7 @@ export async function writePlanWorkbook(docs: PlanDocument[], path: string, opts
  * the workbook goes to a temporary name in the same folder and is renamed at the end.
  */
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  // Cells of the same look share one style object, so exceljs renders each style once (same file).
+  new StyleSharer().shareWorkbook(workbook);
   await writeAtomically(path, (temporary) => workbook.xlsx.writeFile(temporary));
 }
