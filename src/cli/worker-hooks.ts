@@ -4,10 +4,7 @@
  * Add a hook here for anything a worker should create once and reuse (a dictionary, an OCR engine).
  */
 import { loadBulgarianWords } from "../interpret/bulgarian-words.js";
-import { restoreNativeBuiltins } from "./native-builtins.js";
-
-/** pdf.js's worker code (a module without type declarations; pdf.js uses it when it is loaded). */
-const PDFJS_WORKER_MODULE = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+import { loadPdfjsWorkerCode } from "../extract/pdf/reader/pdfjs.js";
 
 export interface WorkerHook {
   init?(): Promise<void> | void;
@@ -17,15 +14,11 @@ export interface WorkerHook {
 export const workerHooks: WorkerHook[] = [
   {
     // The readers and the hunspell word list are loaded once per worker, before its first file;
-    // pdf.js's own worker code too (it runs in this process), so that its polyfills are all in place
-    // when the natives they replaced are put back (src/cli/native-builtins.ts).
+    // pdf.js's own worker code too (it runs in this process): once it is loaded the natives its
+    // polyfills replaced are put back (src/extract/pdf/reader/pdfjs.ts, native-builtins.ts).
     init: async () => {
-      await Promise.all([
-        import("../extract/pdf/index.js"),
-        import(PDFJS_WORKER_MODULE),
-        import("../extract/docx/index.js"),
-      ]);
-      restoreNativeBuiltins();
+      await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
+      await loadPdfjsWorkerCode();
       loadBulgarianWords();
     },
   },

@@ -5,7 +5,7 @@
  * process; the file it came with still gets its own result.
  */
 // First: captures the built-ins pdf.js's polyfills replace, before anything loads pdf.js.
-import "./native-builtins.js";
+import "../extract/pdf/reader/native-builtins.js";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { processFile, type FileResult } from "./process-file.js";

@@ -5,7 +5,7 @@
  * zero-advance space glyphs (Chromium draws one at every soft-hyphen opportunity, and pdf.js's
  * getTextContent turns them into spaces inside words: "деца та") do not split words.
  */
-import { normalizeUnicode } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfjs } from "./pdfjs.js";
 import type { Segment, TextItem } from "../page-content.js";
 import {
   GLYPH_BACKSTEP_EM,
@@ -166,7 +166,7 @@ function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts |
       const cy = (by0 + by1) / 2;
       const turned = cur.rot !== 0;
       items.push({
-        str: normalizeUnicode(cur.str).replace(/\s+$/u, ""),
+        str: pdfjs.normalizeUnicode(cur.str).replace(/\s+$/u, ""),
         x: turned ? cx - cur.size / 2 : cur.x,
         y: turned ? cy + cur.size * LETTER_MIDDLE_EM : cur.y,
         x2: turned ? cx + cur.size / 2 : cur.x2,

@@ -4,7 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import { loadPdfjsWorkerCode, pdfjs } from "./pdfjs.js";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ConversionFailure } from "../../../model/messages.js";
 
@@ -33,6 +33,7 @@ export async function openPdf(bytes: Uint8Array, password?: string, options: { i
   if (!head.includes("%PDF-")) {
     throw new ConversionFailure("damaged", "not a PDF file: no %PDF header");
   }
+  await loadPdfjsWorkerCode();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     password,

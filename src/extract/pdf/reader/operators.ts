@@ -14,7 +14,9 @@
  * top-down, origin at the top-left of the page as displayed). A save keeps the whole state,
  * text state included, and a restore brings it back.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfjs } from "./pdfjs.js";
+
+const { OPS } = pdfjs;
 import { IDENTITY, multiply, type Matrix } from "../page-content.js";
 
 /** What the interpreter needs to know of a font to advance the text position. */

@@ -15,8 +15,8 @@ const natives = `const isNative = (f) => /\\{\\s*\\[native code\\]\\s*\\}$/.test
 const nativeToString = Function.prototype.toString;
 const report = () => console.log(JSON.stringify([isNative(Array.prototype.push), isNative(JSON.parse), isNative(JSON.stringify), Function.prototype.toString === nativeToString]));`;
 
-describe("native built-ins in a worker", () => {
-  it("pdf.js's polyfills replace them when nothing puts them back", () => {
+describe("native built-ins where pdf.js is loaded", () => {
+  it("pdf.js's polyfills replace them when it is loaded", () => {
     const out = runFresh(`${natives}
 await import("./src/extract/pdf/index.ts");
 report();`);
@@ -25,14 +25,22 @@ report();`);
 
   it("the worker's init hooks put them back once pdf.js and its worker code are loaded", () => {
     const out = runFresh(`${natives}
-await import("./src/cli/native-builtins.ts");
+await import("./src/extract/pdf/reader/native-builtins.ts");
 const { workerHooks } = await import("./src/cli/worker-hooks.ts");
 for (const hook of workerHooks) await hook.init?.();
-const { openPdf } = await import("./src/extract/pdf/load.ts");
+const { openPdf } = await import("./src/extract/pdf/reader/load.ts");
 const { readFile } = await import("node:fs/promises");
 const doc = await openPdf(new Uint8Array(await readFile("fixtures/kazanlak-pld-2024.libreoffice.pdf")));
 await (await doc.getPage(1)).getTextContent();
 await doc.destroy();
+report();`);
+    expect(JSON.parse(out)).toEqual([true, true, true, true]);
+  });
+
+  it("a library user gets them back too: openPdf loads pdf.js's worker code and puts them back", () => {
+    const out = runFresh(`${natives}
+const { convertFile } = await import("./src/convert.ts");
+await convertFile("fixtures/kazanlak-pld-2024.libreoffice.pdf");
 report();`);
     expect(JSON.parse(out)).toEqual([true, true, true, true]);
   });

@@ -5,9 +5,11 @@
  * case: a non-writable array length, a 2^32 array-like length, JSON's source-text access). Every push in
  * the converter, exceljs and pdf.js itself then runs through the polyfill: ~15 % of a worker's CPU on PDFs.
  *
- * A worker keeps the natives: they are captured when this module is evaluated (src/cli/worker.ts imports
- * it before anything that loads pdf.js) and put back once pdf.js and its worker code are loaded
- * (src/cli/worker-hooks.ts). What Node lacks (Promise.withResolvers, Set methods, …) keeps its polyfill.
+ * Every process keeps the natives: they are captured when this module is evaluated (src/extract/pdf/
+ * reader/pdfjs.ts, the one module that loads pdf.js's code, imports it first; a batch worker imports it
+ * before anything else) and put back once pdf.js's worker code is loaded too (`loadPdfjsWorkerCode`,
+ * run by openPdf and by the worker's init hook). What Node lacks (Promise.withResolvers, Set
+ * methods, …) keeps its polyfill.
  */
 type Holder = Record<PropertyKey, unknown>;
 
