@@ -8,7 +8,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [".test-dist/**", "dist/**", "node_modules/**", "output/**", "bench/**", "fixtures/**", "tests/data/**", "tests/docx/data/**", "tests/pdf/data/**"],
+    ignores: [
+      ".test-dist/**",
+      "dist/**",
+      "node_modules/**",
+      "output/**",
+      "bench/**",
+      "fixtures/**",
+      "tests/data/**",
+      "tests/docx/data/**",
+      "tests/pdf/data/**",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -18,7 +28,14 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "module",
-      globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
     },
     settings: {
       "import-x/extensions": [".ts", ".js"],
@@ -27,7 +44,10 @@ export default tseslint.config(
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.check.json" })],
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "import-x/no-self-import": "error",
     },

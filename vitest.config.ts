@@ -6,7 +6,14 @@ import { defineConfig } from "vitest/config";
  * count and the one-worker hostile batch; `npm run test:full` (plain `vitest run`) runs both.
  * PLAN_TEST_TIER tells a test file which project runs it.
  */
-const SLOW_ONLY = ["tests/html/browser.test.ts", "tests/ocr/scan.test.ts", "tests/ocr/turned.test.ts", "tests/ocr/mixed.test.ts", "tests/office/office.test.ts", "tests/office/batch.test.ts"];
+const SLOW_ONLY = [
+  "tests/html/browser.test.ts",
+  "tests/ocr/scan.test.ts",
+  "tests/ocr/turned.test.ts",
+  "tests/ocr/mixed.test.ts",
+  "tests/office/office.test.ts",
+  "tests/office/batch.test.ts",
+];
 /** Files that run in both tiers, with less work in the fast one (they read PLAN_TEST_TIER). */
 const BOTH = ["tests/hostile/fuzz.test.ts", "tests/hostile/batch.test.ts"];
 

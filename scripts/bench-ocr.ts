@@ -52,7 +52,11 @@ export async function benchOcr(): Promise<void> {
     console.log(`OCR: the run failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`);
     return;
   }
-  const runs = stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { file: string; pages: number; ocr: number; ms: number; cpuMs: number });
+  const runs = stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { file: string; pages: number; ocr: number; ms: number; cpuMs: number });
   const rss = Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
   console.log("\nOCR (one Tesseract worker, whole conversion including interpretation):");
   let ms = 0;

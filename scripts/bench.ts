@@ -141,7 +141,9 @@ async function main(): Promise<void> {
   }
   const docs = inputs.length * copies;
   console.log(`machine: ${cpus()[0]?.model ?? "?"}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`batch: ${copies} copies of ${inputs.length} fixtures = ${docs} documents (${pdfFiles.length} PDFs, ${pdfPagesTotal} PDF pages)\n`);
+  console.log(
+    `batch: ${copies} copies of ${inputs.length} fixtures = ${docs} documents (${pdfFiles.length} PDFs, ${pdfPagesTotal} PDF pages)\n`,
+  );
 
   const rows: string[][] = [["run", "docs", "seconds", "docs/s", "PDF pages/s", "CPU s", "peak RSS MB"]];
   const pdfBatch = await mkdtemp(join(tmpdir(), "pe-bench-pdf-"));
@@ -163,7 +165,17 @@ async function main(): Promise<void> {
     go: async () => {
       const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
       const format = json ? ["--format", "json"] : [];
-      const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force", ...format]);
+      const r = await runNode(convertCode, [
+        "convert",
+        dir,
+        "--out",
+        out,
+        "--concurrency",
+        String(workers),
+        "--quiet",
+        "--force",
+        ...format,
+      ]);
       const failed = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as unknown[];
       if (failed.length) throw new Error(`${label}: ${failed.length} input(s) failed: ${JSON.stringify(failed[0])}`);
       await rm(out, { recursive: true, force: true });
@@ -186,7 +198,14 @@ async function main(): Promise<void> {
         pdf: true,
         go: async () => {
           const started = performance.now();
-          const both = await Promise.all([0, 1].map((k) => runNode(bareCode, pdfFiles.filter((_, i) => i % 2 === k))));
+          const both = await Promise.all(
+            [0, 1].map((k) =>
+              runNode(
+                bareCode,
+                pdfFiles.filter((_, i) => i % 2 === k),
+              ),
+            ),
+          );
           return {
             seconds: (performance.now() - started) / 1000,
             cpuSeconds: both[0].cpuSeconds + both[1].cpuSeconds,
@@ -201,7 +220,12 @@ async function main(): Promise<void> {
     convertRun("DOCX, 1 worker", docxBatch, docxFiles.length, 1, false),
     convertRun("DOCX json, 1 worker", docxBatch, docxFiles.length, 1, true),
     { label: "bare mammoth.convertToHtml, 1 thread", docs: docxFiles.length, pdf: false, go: () => runNode(mammothCode, docxFiles) },
-    { label: "our DOCX reader alone (extractDocx), 1 thread", docs: docxFiles.length, pdf: false, go: () => runNode(docxReaderCode, docxFiles) },
+    {
+      label: "our DOCX reader alone (extractDocx), 1 thread",
+      docs: docxFiles.length,
+      pdf: false,
+      go: () => runNode(docxReaderCode, docxFiles),
+    },
   );
   if (!docxOnly) {
     runs.push(convertRun("all, 1 worker", batch, docs, 1, false), convertRun(`all, ${cores} workers`, batch, docs, cores, false));
@@ -231,21 +255,40 @@ async function main(): Promise<void> {
   printTable(rows);
   const seconds = (label: string) => results[label].seconds;
 
-  console.log(`\nour DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("our DOCX reader alone (extractDocx), 1 thread")).toFixed(2)}`);
-  console.log(`ours (1 worker) / bare mammoth.convertToHtml DOCX documents/s, --format json: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX json, 1 worker")).toFixed(2)}`);
+  console.log(
+    `\nour DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("our DOCX reader alone (extractDocx), 1 thread")).toFixed(2)}`,
+  );
+  console.log(
+    `ours (1 worker) / bare mammoth.convertToHtml DOCX documents/s, --format json: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX json, 1 worker")).toFixed(2)}`,
+  );
   if (!docxOnly) {
     const bareScaling = seconds("bare pdfjs (text + operator list), 1 process") / seconds("bare pdfjs, 2 processes at once");
     const scaling = seconds("PDFs, 1 worker") / seconds("PDFs, 2 workers");
     const scalingJson = seconds("PDFs json, 1 worker") / seconds("PDFs json, 2 workers");
-    console.log(`two bare pdf.js processes vs one: ${bareScaling.toFixed(2)}×; 2 workers vs 1 on PDFs: ${scaling.toFixed(2)}× (json,xlsx), ${scalingJson.toFixed(2)}× (json)`);
-    console.log(`ours (1 worker) / bare pdfjs pages/s, --format json: ${(seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs json, 1 worker")).toFixed(2)}`);
-    console.log(`${cores} workers vs 1 worker on all documents: ${(seconds("all, 1 worker") / seconds(`all, ${cores} workers`)).toFixed(2)}×`);
+    console.log(
+      `two bare pdf.js processes vs one: ${bareScaling.toFixed(2)}×; 2 workers vs 1 on PDFs: ${scaling.toFixed(2)}× (json,xlsx), ${scalingJson.toFixed(2)}× (json)`,
+    );
+    console.log(
+      `ours (1 worker) / bare pdfjs pages/s, --format json: ${(seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs json, 1 worker")).toFixed(2)}`,
+    );
+    console.log(
+      `${cores} workers vs 1 worker on all documents: ${(seconds("all, 1 worker") / seconds(`all, ${cores} workers`)).toFixed(2)}×`,
+    );
     console.log("");
     target("runner scaling (2 workers' speed-up / 2 bare pdf.js processes' speed-up, PDFs, json,xlsx)", scaling / bareScaling, 0.9);
     target("runner scaling (2 workers' speed-up / 2 bare pdf.js processes' speed-up, PDFs, --format json)", scalingJson / bareScaling, 0.9);
   } else console.log("");
-  target("DOCX documents/s, 1 worker, json,xlsx / bare mammoth.convertToHtml", seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX, 1 worker"), 1.5);
-  if (!docxOnly) target("PDF pages/s, 1 worker, json,xlsx / bare pdf.js (1 process)", seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs, 1 worker"), 0.75);
+  target(
+    "DOCX documents/s, 1 worker, json,xlsx / bare mammoth.convertToHtml",
+    seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX, 1 worker"),
+    1.5,
+  );
+  if (!docxOnly)
+    target(
+      "PDF pages/s, 1 worker, json,xlsx / bare pdf.js (1 process)",
+      seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs, 1 worker"),
+      0.75,
+    );
 
   if (!docxOnly) await benchHtml(join(root, "fixtures"));
 
@@ -254,7 +297,9 @@ async function main(): Promise<void> {
     const pages = await pdfPages(large);
     const out = await mkdtemp(join(tmpdir(), "pe-bench-large-"));
     const r = await runNode(convertCode, ["convert", large, "--out", out, "--concurrency", "1", "--quiet", "--force"]);
-    console.log(`\nlarge PDF: ${large.replace(root, "")}, ${pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB (target < 400 MB)`);
+    console.log(
+      `\nlarge PDF: ${large.replace(root, "")}, ${pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB (target < 400 MB)`,
+    );
     await rm(out, { recursive: true, force: true });
   }
   await rm(batch, { recursive: true, force: true });
@@ -285,7 +330,14 @@ async function benchHtml(fixtures: string): Promise<void> {
     const r = await runNode(convertCode, ["convert", dir, "--out", out, "--concurrency", "1", "--quiet", "--force", "--format", format]);
     let bytes = 0;
     for (const f of await readdir(out)) bytes += (await stat(join(out, f))).size;
-    rows.push([format, String(pdfs.length), String(pages), r.seconds.toFixed(1), ((r.seconds * 1000) / pages).toFixed(0), (bytes / 2 ** 20).toFixed(1)]);
+    rows.push([
+      format,
+      String(pdfs.length),
+      String(pages),
+      r.seconds.toFixed(1),
+      ((r.seconds * 1000) / pages).toFixed(0),
+      (bytes / 2 ** 20).toFixed(1),
+    ]);
     await rm(out, { recursive: true, force: true });
   }
   console.log("");

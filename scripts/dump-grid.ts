@@ -15,7 +15,10 @@ if (what === "text") {
   for (const [ti, t] of doc.tables.entries()) {
     console.log(`TABLE ${ti}: ${t.columns} columns, ${t.rows.length} rows`);
     for (const r of t.rows.slice(Number(from), Number(to))) {
-      const cells = r.cells.map((c) => `[${c.col}${c.colSpan > 1 ? "+" + c.colSpan : ""}${c.rowSpan > 1 ? "v" + c.rowSpan : ""}] ${c.lines.join(" | ").slice(0, 70)}`);
+      const cells = r.cells.map(
+        (c) =>
+          `[${c.col}${c.colSpan > 1 ? "+" + c.colSpan : ""}${c.rowSpan > 1 ? "v" + c.rowSpan : ""}] ${c.lines.join(" | ").slice(0, 70)}`,
+      );
       console.log(`${r.header ? "H" : " "}${r.afterPageBreak ? "B" : " "} p${r.page ?? "-"} ${cells.join("  ")}`);
     }
   }

@@ -17,12 +17,17 @@ const cases = Number(opt("--cases") ?? 2000);
 const firstSeed = Number(opt("--seed") ?? Date.now() % 1_000_000);
 const concurrency = Number(opt("--concurrency") ?? availableParallelism());
 const fixtures = join(root, "fixtures");
-const seeds = (await readdir(fixtures)).filter((n) => /\.(pdf|docx)$/i.test(n)).sort().map((n) => join(fixtures, n));
+const seeds = (await readdir(fixtures))
+  .filter((n) => /\.(pdf|docx)$/i.test(n))
+  .sort()
+  .map((n) => join(fixtures, n));
 
 console.log(`fuzz: ${cases} mutants of ${seeds.length} fixtures, seeds ${firstSeed}…${firstSeed + cases - 1}, ${concurrency} workers`);
 const { dir, how } = await writeMutants({ seeds, cases, firstSeed, timeoutSeconds: 60, maxMemoryMb: 1024, concurrency });
 const report = await runBatch(dir, how, { timeoutSeconds: 60, maxMemoryMb: 1024, concurrency });
-console.log(`${report.seconds.toFixed(0)} s, exit ${report.status}${report.signal ? ` (${report.signal})` : ""}; codes: ${JSON.stringify(report.codes)}`);
+console.log(
+  `${report.seconds.toFixed(0)} s, exit ${report.status}${report.signal ? ` (${report.signal})` : ""}; codes: ${JSON.stringify(report.codes)}`,
+);
 const regressions = join(root, "tests/data/hostile");
 await mkdir(regressions, { recursive: true });
 for (const f of report.failures) {

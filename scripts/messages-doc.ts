@@ -25,7 +25,8 @@ const SECTIONS: Record<MessageKind, { title: string; intro: string }> = {
   },
   review: {
     title: "Review reasons (`review.reasons[]`)",
-    intro: "Why the document's review status is `check` (README, \"Review status\"). A reason carries its `code` and a `message` saying what was seen.",
+    intro:
+      'Why the document\'s review status is `check` (README, "Review status"). A reason carries its `code` and a `message` saying what was seen.',
   },
 };
 
@@ -47,7 +48,14 @@ export function renderMessagesDoc(): string {
   ];
   for (const kind of Object.keys(MESSAGE_CATALOGUE) as MessageKind[]) {
     const { title, intro } = SECTIONS[kind];
-    out.push(`## ${title}`, "", intro, "", "| Code | Kind | Severity | Stage | Meaning | Example |", "| --- | --- | --- | --- | --- | --- |");
+    out.push(
+      `## ${title}`,
+      "",
+      intro,
+      "",
+      "| Code | Kind | Severity | Stage | Meaning | Example |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
     for (const [code, info] of Object.entries(MESSAGE_CATALOGUE[kind]) as [string, CodeInfo][]) {
       out.push(`| \`${code}\` | ${kind} | ${info.severity} | ${info.stages.join(", ")} | ${cell(info.meaning)} | ${cell(info.example)} |`);
     }

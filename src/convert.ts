@@ -70,7 +70,9 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const extracted = await extract(format === "pdf" ? bytes.slice() : bytes, format, options);
-  const interpreted = flatMap(extracted, (doc) => interpretDocument(doc, { abbreviations: options.abbreviations ?? defaultAbbreviations() }));
+  const interpreted = flatMap(extracted, (doc) =>
+    interpretDocument(doc, { abbreviations: options.abbreviations ?? defaultAbbreviations() }),
+  );
   const { document, rows } = interpreted.value;
   // OCR: words read with low confidence are reported with the row they ended up in.
   const messages: Message[] = placeLowConfidenceWords(rows, interpreted.messages);

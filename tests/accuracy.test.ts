@@ -34,11 +34,7 @@ const summaryOf = (name: string, s: FixtureScore): string =>
     s.documentMismatches.length ? `, document fields off: ${s.documentMismatches.map((m) => m.field).join(",")}` : ""
   }${s.error ? `, error: ${s.error}` : ""}`;
 const meetsFloor = (s: FixtureScore, share: number): boolean =>
-  s.error === undefined &&
-  s.share >= share &&
-  s.foundRows === s.expectedRows &&
-  s.extraRows === 0 &&
-  s.documentMismatches.length === 0;
+  s.error === undefined && s.share >= share && s.foundRows === s.expectedRows && s.extraRows === 0 && s.documentMismatches.length === 0;
 
 describe("accuracy on the fixtures", () => {
   it("has fixtures to measure", () => {

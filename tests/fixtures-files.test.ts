@@ -40,7 +40,9 @@ describe("fixture renditions", () => {
 
       it("names the sha256 of the committed bytes", () => {
         const doc = validatePlan(JSON.parse(readFileSync(expectedPath, "utf8")));
-        const sha = createHash("sha256").update(readFileSync(join(FIXTURES, file))).digest("hex");
+        const sha = createHash("sha256")
+          .update(readFileSync(join(FIXTURES, file)))
+          .digest("hex");
         expect(doc.source.sha256).toBe(sha);
       });
 
@@ -126,7 +128,9 @@ describe("layout-variant fixtures (fixtures/layouts/)", () => {
         const doc = read();
         expect(doc.source.file).toBe(f.file);
         expect(doc.source.format).toBe(f.file.endsWith(".pdf") ? "pdf" : "docx");
-        const sha = createHash("sha256").update(readFileSync(join(LAYOUTS, f.file))).digest("hex");
+        const sha = createHash("sha256")
+          .update(readFileSync(join(LAYOUTS, f.file)))
+          .digest("hex");
         expect(doc.source.sha256).toBe(sha);
       });
 

@@ -69,7 +69,9 @@ export function mutateXml(xml: string, r: Rand): { xml: string; how: string } {
       // Numeric attribute values made huge, negative or not numbers.
       const values = ["2000000000", "-1", "99999999999999999999", "NaN", "", "1e308", "-2147483648"];
       let n = 0;
-      const out = xml.replace(/(w:val|w:ilvl|w:numId|w:gridSpan)="(\d+)"/g, (m, k: string) => (r() < 0.2 && n++ < 20 ? `${k}="${values[int(r, values.length)]}"` : m));
+      const out = xml.replace(/(w:val|w:ilvl|w:numId|w:gridSpan)="(\d+)"/g, (m, k: string) =>
+        r() < 0.2 && n++ < 20 ? `${k}="${values[int(r, values.length)]}"` : m,
+      );
       return { xml: out, how: "xml-numbers" };
     }
     case 3: {

@@ -69,8 +69,22 @@ export async function runBatch(
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    [cli, "convert", dir, "--out", out, "--format", "json", "--quiet",
-      "--concurrency", String(opts.concurrency), "--timeout", String(opts.timeoutSeconds), "--max-memory", String(opts.maxMemoryMb)],
+    [
+      cli,
+      "convert",
+      dir,
+      "--out",
+      out,
+      "--format",
+      "json",
+      "--quiet",
+      "--concurrency",
+      String(opts.concurrency),
+      "--timeout",
+      String(opts.timeoutSeconds),
+      "--max-memory",
+      String(opts.maxMemoryMb),
+    ],
     { encoding: "utf8", cwd: root, timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = (performance.now() - started) / 1000;

@@ -23,7 +23,9 @@ export function makePdf(content: string | Buffer, width = 595, height = 842): Ui
   const objects: Buffer[] = [
     Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
     Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`),
+    Buffer.from(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
+    ),
     Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from("\nendstream")]),
     Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
   ];
@@ -55,7 +57,10 @@ export async function makeDocxPackage(documentXml: string | Buffer, numberingXml
   const rels = numberingXml
     ? `<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`
     : "";
-  zip.file("word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
+  zip.file(
+    "word/_rels/document.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+  );
   if (numberingXml) zip.file("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${numberingXml}</w:numbering>`);
   zip.file("word/document.xml", documentXml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
@@ -98,7 +103,10 @@ export function hugeNumberingDocx(): Promise<Uint8Array> {
     `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>` +
     `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
   const p = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Дейност</w:t></w:r></w:p>`;
-  return makeDocxPackage(doc(`<w:tbl>${header}<w:tr>${`<w:tc>${p}</w:tc>`}${cell("Дейност")}${cell("2025 г.")}${cell("РУО")}</w:tr></w:tbl>`), numbering);
+  return makeDocxPackage(
+    doc(`<w:tbl>${header}<w:tr>${`<w:tc>${p}</w:tc>`}${cell("Дейност")}${cell("2025 г.")}${cell("РУО")}</w:tr></w:tbl>`),
+    numbering,
+  );
 }
 
 export function manyRowsDocx(rows: number): Promise<Uint8Array> {
@@ -109,7 +117,11 @@ export function manyRowsDocx(rows: number): Promise<Uint8Array> {
 export function hugeCellDocx(chars: number): Promise<Uint8Array> {
   const big = Buffer.alloc(chars, "a");
   return makeDocxPackage(
-    Buffer.concat([Buffer.from(doc(`<w:tbl>${header}<w:tr>${cell("1.")}<w:tc><w:p><w:r><w:t>`).replace(/<\/w:body><\/w:document>$/, "")), big, Buffer.from(`</w:t></w:r></w:p></w:tc>${cell("2025 г.")}${cell("РУО")}</w:tr></w:tbl></w:body></w:document>`)]),
+    Buffer.concat([
+      Buffer.from(doc(`<w:tbl>${header}<w:tr>${cell("1.")}<w:tc><w:p><w:r><w:t>`).replace(/<\/w:body><\/w:document>$/, "")),
+      big,
+      Buffer.from(`</w:t></w:r></w:p></w:tc>${cell("2025 г.")}${cell("РУО")}</w:tr></w:tbl></w:body></w:document>`),
+    ]),
   );
 }
 
@@ -124,13 +136,43 @@ export function zipBombDocx(mb: number): Promise<Uint8Array> {
 export function hostileCases(scale: "full" | "small" = "full"): HostileCase[] {
   const full = scale === "full";
   return [
-    { name: "dense-grid.pdf", what: `${full ? 3000 : 1600}² ruled grid`, bytes: async () => denseGridPdf(full ? 3000 : 1600), codes: ["too-complex", "no-plan-table"] },
-    { name: "endless-operators.pdf", what: `${full ? "21M" : "600k"} operators on one page`, bytes: async () => endlessOperatorsPdf(full ? 7_000_000 : 200_000), codes: ["too-complex", "timeout"] },
-    { name: "deep-nesting.docx", what: `${full ? "200,000" : "20,000"}-deep XML`, bytes: () => deepNestingDocx(full ? 200_000 : 20_000), codes: ["too-complex"] },
+    {
+      name: "dense-grid.pdf",
+      what: `${full ? 3000 : 1600}² ruled grid`,
+      bytes: async () => denseGridPdf(full ? 3000 : 1600),
+      codes: ["too-complex", "no-plan-table"],
+    },
+    {
+      name: "endless-operators.pdf",
+      what: `${full ? "21M" : "600k"} operators on one page`,
+      bytes: async () => endlessOperatorsPdf(full ? 7_000_000 : 200_000),
+      codes: ["too-complex", "timeout"],
+    },
+    {
+      name: "deep-nesting.docx",
+      what: `${full ? "200,000" : "20,000"}-deep XML`,
+      bytes: () => deepNestingDocx(full ? 200_000 : 20_000),
+      codes: ["too-complex"],
+    },
     { name: "huge-gridspan.docx", what: "w:gridSpan 2·10⁹", bytes: hugeGridSpanDocx, codes: ["no-plan-table", "too-complex"] },
     { name: "huge-numbering.docx", what: "numbering start 2·10⁹, letters", bytes: hugeNumberingDocx, codes: ["ok", "no-plan-table"] },
-    { name: "many-rows.docx", what: `${full ? "200,000" : "30,000"}-row table`, bytes: () => manyRowsDocx(full ? 200_000 : 30_000), codes: ["too-complex", "too-large"] },
-    { name: "huge-cell.docx", what: `${full ? "60M" : "2M"}-character cell`, bytes: () => hugeCellDocx(full ? 60_000_000 : 2_000_000), codes: ["too-complex", "too-large"] },
-    { name: "zip-bomb.docx", what: `${full ? "1 GB" : "40 MB"} inflated`, bytes: () => zipBombDocx(full ? 1024 : 40), codes: ["too-large"] },
+    {
+      name: "many-rows.docx",
+      what: `${full ? "200,000" : "30,000"}-row table`,
+      bytes: () => manyRowsDocx(full ? 200_000 : 30_000),
+      codes: ["too-complex", "too-large"],
+    },
+    {
+      name: "huge-cell.docx",
+      what: `${full ? "60M" : "2M"}-character cell`,
+      bytes: () => hugeCellDocx(full ? 60_000_000 : 2_000_000),
+      codes: ["too-complex", "too-large"],
+    },
+    {
+      name: "zip-bomb.docx",
+      what: `${full ? "1 GB" : "40 MB"} inflated`,
+      bytes: () => zipBombDocx(full ? 1024 : 40),
+      codes: ["too-large"],
+    },
   ];
 }

@@ -122,7 +122,10 @@ function wrap(out: string, dpi: number, images: string[]): void {
     parts.push(b);
     pos += b.length;
   });
-  const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const xref = [
+    `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
   writeFileSync(out, Buffer.concat(parts));
   console.log(`${out}: ${images.length} image-only pages`);
@@ -137,6 +140,8 @@ if (cmd === "source" && args[0]) {
 else if (cmd === "wrap" && args.length >= 3) wrap(args[0], Number(args[1]), args.slice(2));
 else if (cmd === "copy-expected" && args.length === 2) copyExpected(args[0], args[1]);
 else {
-  console.error("usage: scan-fixture.ts source <dir> | expected <vector.pdf> <scan.pdf> | wrap <out.pdf> <dpi> <jpg[:90]>... | copy-expected <from.pdf> <to.pdf>");
+  console.error(
+    "usage: scan-fixture.ts source <dir> | expected <vector.pdf> <scan.pdf> | wrap <out.pdf> <dpi> <jpg[:90]>... | copy-expected <from.pdf> <to.pdf>",
+  );
   process.exit(2);
 }

@@ -85,6 +85,8 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
     }
   }
   const targets = [opts.out, opts.json].filter((t): t is string => !!t).join(", ");
-  opts.stdout.write(`${docs.length} document(s), ${data.plans.length} plan(s), ${data.json.changes.length} change(s) between periods compared → ${targets}\n`);
+  opts.stdout.write(
+    `${docs.length} document(s), ${data.plans.length} plan(s), ${data.json.changes.length} change(s) between periods compared → ${targets}\n`,
+  );
   return failed > 0 ? 1 : 0;
 }

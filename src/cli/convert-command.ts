@@ -42,7 +42,9 @@ export interface ConvertCommandOptions {
 export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const { files, missing } = await findInputs(opts.inputs, PLAN_EXTENSIONS);
   if (files.length === 0 && missing.length === 0) {
-    throw new UsageError(`no ${PLAN_EXTENSION_NAMES} files in ${opts.inputs.map((p) => `"${escapeName(p)}"`).join(", ")} (folders are searched recursively)`);
+    throw new UsageError(
+      `no ${PLAN_EXTENSION_NAMES} files in ${opts.inputs.map((p) => `"${escapeName(p)}"`).join(", ")} (folders are searched recursively)`,
+    );
   }
   const outShown = escapeName(opts.outDir);
   try {
@@ -65,7 +67,12 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   const progress = new Progress({ total: files.length, quiet: opts.quiet, tty: opts.tty, out: opts.out, err: opts.err });
   const workers = Math.max(1, Math.min(opts.concurrency, files.length));
   // The workers start now, while this process loads exceljs for all-plans.xlsx.
-  const executor = createExecutor({ workers, maxMemoryMb: opts.maxMemoryMb, timeoutMs: opts.timeoutSeconds * 1000, prestart: files.length > 0 });
+  const executor = createExecutor({
+    workers,
+    maxMemoryMb: opts.maxMemoryMb,
+    timeoutMs: opts.timeoutSeconds * 1000,
+    prestart: files.length > 0,
+  });
   const limit = pLimit(workers);
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.
   let allPlans: AllPlansWriter | null = null;
@@ -154,13 +161,13 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
     }
   }
   if (outputFault) {
-    progress.finish(`${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed, ${notRun} not converted`);
+    progress.finish(
+      `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed, ${notRun} not converted`,
+    );
     opts.err.write(`error: the output folder cannot be written, the batch stopped: ${outputFault}\n`);
     return 1;
   }
-  progress.finish(
-    `${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${outShown}`,
-  );
+  progress.finish(`${files.length} input(s): ${converted} converted, ${skipped} unchanged, ${errors.length} failed → ${outShown}`);
   return errors.length > 0 ? 1 : 0;
 }
 

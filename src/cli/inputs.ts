@@ -31,7 +31,10 @@ export async function findInputs(paths: string[], extensions: RegExp): Promise<I
       info = await stat(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      missing.push({ path: escapeName(p), message: code === "ENOENT" ? "no such file or folder" : code === "EACCES" ? "permission denied" : (code ?? String(err)) });
+      missing.push({
+        path: escapeName(p),
+        message: code === "ENOENT" ? "no such file or folder" : code === "EACCES" ? "permission denied" : (code ?? String(err)),
+      });
       continue;
     }
     if (info.isDirectory()) await walk(Buffer.from(p), extensions, files, missing);

@@ -43,8 +43,10 @@ read through LibreOffice, which must be installed for them). Exit code: 0 when e
 1 when at least one failed (see <out>/errors.json), 2 for a usage error.
 `;
 
-
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr, tty: !!process.stderr.isTTY }): Promise<number> {
+export async function main(
+  argv: string[],
+  io = { out: process.stdout, err: process.stderr, tty: !!process.stderr.isTTY },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -71,7 +73,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       return 2;
     }
     // Never a stack trace: one line, and where to report it.
-    io.err.write(`plan-extract: internal error: ${oneLine(err)}\nThis is a bug in plan-extract; please report it with the command you ran.\n`);
+    io.err.write(
+      `plan-extract: internal error: ${oneLine(err)}\nThis is a bug in plan-extract; please report it with the command you ran.\n`,
+    );
     return 1;
   }
 }
@@ -88,7 +92,10 @@ function positiveNumber(value: string | undefined, fallback: number, option: str
   return n;
 }
 
-async function convertCommand(args: string[], io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream; tty: boolean }): Promise<number> {
+async function convertCommand(
+  args: string[],
+  io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream; tty: boolean },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -150,9 +157,13 @@ async function convertCommand(args: string[], io: { out: NodeJS.WritableStream; 
 }
 
 function parseFormats(text: string): { json: boolean; xlsx: boolean; html: boolean } {
-  const parts = text.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const parts = text
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = parts.filter((p) => !(FORMATS as readonly string[]).includes(p));
-  if (bad.length || parts.length === 0) throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")} (got "${escapeName(text)}")`);
+  if (bad.length || parts.length === 0)
+    throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")} (got "${escapeName(text)}")`);
   const has = (f: Format) => parts.includes(f);
   // index.html is built from the plan JSON files in --out: html brings the JSON with it.
   return { json: has("json") || has("html"), xlsx: has("xlsx"), html: has("html") };

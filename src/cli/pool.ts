@@ -40,9 +40,7 @@ export interface Executor {
   peakWorkerRssMb(): number;
 }
 
-export type WorkerMessage =
-  | { type: "ready" }
-  | { type: "result"; id: number; result: FileResult };
+export type WorkerMessage = { type: "ready" } | { type: "result"; id: number; result: FileResult };
 export type PoolMessage = { type: "task"; id: number; task: FileTask } | { type: "close" };
 
 const fromSources = import.meta.url.endsWith(".ts");
@@ -148,7 +146,13 @@ class SandboxPool implements Executor {
       if (++this.startFailures >= MAX_START_FAILURES) {
         const why = slot.stderrTail.trim().split("\n").filter(Boolean).pop() ?? `exit code ${code}`;
         for (const job of this.queue.splice(0)) {
-          job.resolve({ ok: false, path: job.task.path, code: "internal", message: `the conversion worker cannot start: ${why.slice(0, 200)}; please report this`, ms: 0 });
+          job.resolve({
+            ok: false,
+            path: job.task.path,
+            code: "internal",
+            message: `the conversion worker cannot start: ${why.slice(0, 200)}; please report this`,
+            ms: 0,
+          });
         }
       }
     } else if (slot.ready) this.startFailures = 0;
@@ -165,15 +169,27 @@ class SandboxPool implements Executor {
     const ms = Math.round(performance.now() - job.started);
     const base = { ok: false as const, path: job.task.path, ms };
     if (slot.killedFor === "timeout") {
-      return { ...base, code: "timeout", message: `the conversion took longer than the limit of ${this.opts.timeoutMs / 1000} s (--timeout)` };
+      return {
+        ...base,
+        code: "timeout",
+        message: `the conversion took longer than the limit of ${this.opts.timeoutMs / 1000} s (--timeout)`,
+      };
     }
     const oom = /heap out of memory|Reached heap limit|Allocation failed|invalid array length|ENOMEM/i.test(slot.stderrTail);
     if (slot.killedFor === "memory" || oom) {
-      return { ...base, code: "too-complex", message: `the conversion needed more than the memory cap of ${this.opts.maxMemoryMb} MB (--max-memory)` };
+      return {
+        ...base,
+        code: "too-complex",
+        message: `the conversion needed more than the memory cap of ${this.opts.maxMemoryMb} MB (--max-memory)`,
+      };
     }
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     const last = slot.stderrTail.trim().split("\n").filter(Boolean).pop() ?? "";
-    return { ...base, code: "internal", message: `the converter stopped (${how})${last ? `: ${last.slice(0, 200)}` : ""}; please report this file` };
+    return {
+      ...base,
+      code: "internal",
+      message: `the converter stopped (${how})${last ? `: ${last.slice(0, 200)}` : ""}; please report this file`,
+    };
   }
 
   private pump(): void {
@@ -240,6 +256,7 @@ class SandboxPool implements Executor {
       ),
     );
     this.slots = [];
-    for (const job of this.queue.splice(0)) job.resolve({ ok: false, path: job.task.path, code: "internal", message: "the batch was stopped", ms: 0 });
+    for (const job of this.queue.splice(0))
+      job.resolve({ ok: false, path: job.task.path, code: "internal", message: "the batch was stopped", ms: 0 });
   }
 }

@@ -130,7 +130,13 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       // V8's own limits (string length, call stack, array size) reached on a hostile input.
       return { ok: false, path: task.path, code: "too-complex", message: `the file is too complex to read: ${e.message}`, ms: ms() };
     }
-    return { ok: false, path: task.path, code: "internal", message: `unexpected error: ${String(e?.message ?? err).replace(/\s+/g, " ")}; please report this file`, ms: ms() };
+    return {
+      ok: false,
+      path: task.path,
+      code: "internal",
+      message: `unexpected error: ${String(e?.message ?? err).replace(/\s+/g, " ")}; please report this file`,
+      ms: ms(),
+    };
   }
 }
 

@@ -31,7 +31,14 @@ process.on("uncaughtException", (err) => {
     process.exit(1);
   };
   if (current) {
-    send({ type: "result", id: current.id, result: { ok: false, path: current.path, code: "internal", message: `unexpected error: ${oneLine(err)}`, ms: 0 } }, exit);
+    send(
+      {
+        type: "result",
+        id: current.id,
+        result: { ok: false, path: current.path, code: "internal", message: `unexpected error: ${oneLine(err)}`, ms: 0 },
+      },
+      exit,
+    );
   } else exit();
 });
 

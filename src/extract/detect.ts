@@ -21,16 +21,16 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
       return "odt";
     }
     if (latin.includes("mimetypeapplication/vnd.oasis.opendocument.")) {
-      throw new ConversionFailure("not-a-plan-format", "the file is an OpenDocument file but not a text document (a spreadsheet or a presentation?)");
+      throw new ConversionFailure(
+        "not-a-plan-format",
+        "the file is an OpenDocument file but not a text document (a spreadsheet or a presentation?)",
+      );
     }
     return "docx";
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return oleFormat(bytes);
   if (/^(\xef\xbb\xbf)?\s*\{\\rtf/.test(head.subarray(0, 32).toString("latin1"))) return "rtf";
-  throw new ConversionFailure(
-    "not-a-plan-format",
-    "the file is none of PDF, DOCX, DOC, ODT or RTF (checked by its content, not its name)",
-  );
+  throw new ConversionFailure("not-a-plan-format", "the file is none of PDF, DOCX, DOC, ODT or RTF (checked by its content, not its name)");
 }
 
 /** An OLE compound file: an old Word .doc, or an encrypted Office 2007+ file (Word, Excel…). */
@@ -42,10 +42,7 @@ function oleFormat(bytes: Uint8Array): InputFormat {
     throw new ConversionFailure("damaged", `the file is an OLE compound file that cannot be read: ${(err as Error).message}`);
   }
   if (streams.has("EncryptedPackage") || streams.has("EncryptionInfo")) {
-    throw new ConversionFailure(
-      "encrypted",
-      "the file is a password-protected Office document: save it without a password (or as PDF)",
-    );
+    throw new ConversionFailure("encrypted", "the file is a password-protected Office document: save it without a password (or as PDF)");
   }
   if (streams.has("WordDocument")) {
     if (wordDocumentEncrypted(bytes)) {

@@ -112,11 +112,7 @@ export interface ExtractedDocument {
 }
 
 /** Build an ExtractedDocument from its block stream (tables and text are views of it). */
-export function documentFromBlocks(
-  format: ExtractedDocument["format"],
-  pages: number | null,
-  blocks: DocumentBlock[],
-): ExtractedDocument {
+export function documentFromBlocks(format: ExtractedDocument["format"], pages: number | null, blocks: DocumentBlock[]): ExtractedDocument {
   const tableIndexes = blocks.flatMap((b, i) => (b.kind === "table" ? [i] : []));
   const first = tableIndexes[0] ?? Infinity;
   const last = tableIndexes[tableIndexes.length - 1] ?? Infinity;

@@ -68,8 +68,27 @@ export function isSplitWord(left: string, right: string, vocab?: ReadonlySet<str
 
 /** Bound prefixes that Bulgarian spelling writes together with the rest of the word. */
 const JOINED_PREFIXES = new Set([
-  "анти", "интер", "контра", "макро", "микро", "мулти", "мега", "супер", "ултра", "хипер", "екстра",
-  "транс", "псевдо", "квази", "пост", "свръх", "извън", "между", "общо", "полу", "вътре",
+  "анти",
+  "интер",
+  "контра",
+  "макро",
+  "микро",
+  "мулти",
+  "мега",
+  "супер",
+  "ултра",
+  "хипер",
+  "екстра",
+  "транс",
+  "псевдо",
+  "квази",
+  "пост",
+  "свръх",
+  "извън",
+  "между",
+  "общо",
+  "полу",
+  "вътре",
 ]);
 
 /** "социално‐" + "емоционалното …" → "социално-емоционалното" (lower case), to look up in the vocabulary. */
@@ -122,5 +141,9 @@ export function joinCellLines(lines: string[], vocab?: ReadonlySet<string>): str
     }
   }
   // Typographic hyphens (U+2010, non-breaking U+2011) are written as the plain hyphen.
-  return text.replace(SOFT_HYPHEN, "").replace(/[\u2010\u2011]/g, "-").replace(/\s+/g, " ").trim();
+  return text
+    .replace(SOFT_HYPHEN, "")
+    .replace(/[\u2010\u2011]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -74,7 +74,10 @@ function responsiblePartiesOf(own: string[], partners: string[], table: Abbrevia
 
 /** The roles of a table's columns in order (unknown columns left out), to tell a table repeated on the next page. */
 function roleOrder(map: ColumnMap): string {
-  return map.roles.filter((r, i) => i === 0 || r !== map.roles[i - 1]).filter((r) => r !== "extra").join(",");
+  return map.roles
+    .filter((r, i) => i === 0 || r !== map.roles[i - 1])
+    .filter((r) => r !== "extra")
+    .join(",");
 }
 
 function shorten(text: string): string {
@@ -140,9 +143,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
   const planList = [...plans.values()];
   const vocab = documentVocabulary(planList.map((p) => p.grid));
   const clean = (lines: string[]) => joinCellLines(lines, vocab);
-  const tableText = planList
-    .flatMap((p) => p.grid.rows.slice(0, 5).flatMap((r) => r.cells.flatMap((c) => c.lines)))
-    .join(" ");
+  const tableText = planList.flatMap((p) => p.grid.rows.slice(0, 5).flatMap((r) => r.cells.flatMap((c) => c.lines))).join(" ");
   const document = readMetadata(doc.text, tableText);
   if (!document.period) {
     warnings.push(message("no-period", "The plan's period was not found in the text before the table."));
@@ -193,7 +194,8 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     const last = raw[raw.length - 1];
     const firstPage = grid.rows[0]?.page ?? null;
     const sameTable = plan.continued || (tableBefore !== null && !headingSinceTable && roleOrder(tableBefore.map) === roleOrder(map));
-    const previous = sameTable && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
+    const previous =
+      sameTable && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
     const result = collectRows(grid, map, clean, { path, previous });
     tableBefore = plan;
     headingSinceTable = false;

@@ -13,7 +13,12 @@ export function collapseLetterSpacing(text: string): string {
 }
 
 function clean(text: string): string {
-  return collapseLetterSpacing(text.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim());
+  return collapseLetterSpacing(
+    text
+      .replace(/\u00ad/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 /** Whether a text is a running page header or a page number rather than part of the title. */
@@ -66,7 +71,9 @@ const PLACE = "(\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)?)";
 
 /** A case-insensitive pattern for a phrase, without the "i" flag (which would let \p{Lu} match lower case). */
 function anyCase(phrase: string): string {
-  return [...phrase].map((ch) => (ch === " " ? "\\s+" : ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join("");
+  return [...phrase]
+    .map((ch) => (ch === " " ? "\\s+" : ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch))
+    .join("");
 }
 
 /** School, kindergarten and centre types that issue their own plans ("СУ", "Детска градина", …). */
@@ -96,7 +103,10 @@ const ISSUER_PATTERNS: { re: RegExp; make: (place: string, match: string) => { i
     re: new RegExp(`${anyCase("регионално управление на образованието")}\\s*[–—-]?\\s*(?:гр\\.\\s*)?${PLACE}`, "u"),
     make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }),
   },
-  { re: new RegExp(`(?<!\\p{L})РУО\\s*[–—-]\\s*${PLACE}`, "u"), make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }) },
+  {
+    re: new RegExp(`(?<!\\p{L})РУО\\s*[–—-]\\s*${PLACE}`, "u"),
+    make: (p) => ({ issuer: `Регионално управление на образованието – ${p}`, region: p }),
+  },
   {
     // "СУ „Христо Ботев“ – гр. Дупница", "ДГ № 5 „Слънце“, гр. Казанлък": the institution as printed, the town as region
     re: new RegExp(
@@ -143,7 +153,9 @@ function findIssuerIn(lines: string[]): { issuer: string; region: string } | nul
  * line that names the plan's period, at most six lines.
  */
 function findTitle(lines: string[]): string | null {
-  const start = lines.findIndex((l) => /^((годишен|годишна|оперативен|общински|общинска)\s+)?(план|програма)(?!\p{L})/iu.test(l) && !isPageFurniture(l));
+  const start = lines.findIndex(
+    (l) => /^((годишен|годишна|оперативен|общински|общинска)\s+)?(план|програма)(?!\p{L})/iu.test(l) && !isPageFurniture(l),
+  );
   if (start < 0) return null;
   const parts: string[] = [];
   for (let i = start; i < lines.length && parts.length < 6; i++) {
@@ -156,8 +168,14 @@ function findTitle(lines: string[]): string | null {
 }
 
 export function readMetadata(blocks: TextBlock[], tableText: string): Metadata {
-  const before = blocks.filter((b) => b.where === "before").map((b) => clean(b.text)).filter((t) => t && !isPageFurniture(t));
-  const lines = before.flatMap((t) => t.split(/\n/)).map((t) => t.trim()).filter(Boolean);
+  const before = blocks
+    .filter((b) => b.where === "before")
+    .map((b) => clean(b.text))
+    .filter((t) => t && !isPageFurniture(t));
+  const lines = before
+    .flatMap((t) => t.split(/\n/))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const title = findTitle(lines);
   const headText = lines.join(" ");
   const period = (title && findPeriod(title)) || findPeriod(headText) || null;

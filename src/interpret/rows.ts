@@ -221,7 +221,10 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     const only = content.length === 1 ? content[0] : null;
     const headingCell = v.spanning && only === v.spanning ? v.spanning : null;
     const headingByLabel =
-      only && only === activityCell && hasHeadingLabel(cellText(only)) && !(hasNumberColumn && numberDepth(number) >= actDepth && actDepth > 0);
+      only &&
+      only === activityCell &&
+      hasHeadingLabel(cellText(only)) &&
+      !(hasNumberColumn && numberDepth(number) >= actDepth && actDepth > 0);
     const headingByNumber =
       only && only === activityCell && number && NUMBER_RE.test(numberText) && actDepth > 0 && numberDepth(numberText) < actDepth;
 
@@ -281,7 +284,11 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
 
     if (!activityCell || !cellText(activityCell)) {
       warnings.push(
-        message("row-without-activity", `A table row${number ? ` numbered ${number}` : ""} has no activity text; its cells were kept in the row before it.`, { page: row.page }),
+        message(
+          "row-without-activity",
+          `A table row${number ? ` numbered ${number}` : ""} has no activity text; its cells were kept in the row before it.`,
+          { page: row.page },
+        ),
       );
       if (prev) {
         for (const [role, cell] of v.byRole) {
@@ -315,9 +322,13 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     // heading is kept as a row, and the document is flagged for a check.
     if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
       warnings.push(
-        message("skipped-heading", `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`, {
-          page: row.page,
-        }),
+        message(
+          "skipped-heading",
+          `The row "${cellText(only).slice(0, 80)}" looks like a heading but has the form of a table row (no merged cell); it was kept as a row.`,
+          {
+            page: row.page,
+          },
+        ),
       );
     }
     lastWasRow = true;

@@ -34,13 +34,15 @@ const FAILURE = {
   "not-a-plan-format": {
     severity: "error",
     stages: ["input", "extract-docx"],
-    meaning: "The file is of a kind the tool does not read (not PDF, DOCX, DOC, ODT or RTF, or an OpenDocument that is not a text document).",
+    meaning:
+      "The file is of a kind the tool does not read (not PDF, DOCX, DOC, ODT or RTF, or an OpenDocument that is not a text document).",
     example: "not a DOCX file: this is an Excel workbook",
   },
   damaged: {
     severity: "error",
     stages: ["extract-pdf", "extract-docx", "office", "input", "cli"],
-    meaning: "The file is of a known kind but cannot be read (broken PDF or ZIP, a page or part that fails, LibreOffice cannot convert it).",
+    meaning:
+      "The file is of a known kind but cannot be read (broken PDF or ZIP, a page or part that fails, LibreOffice cannot convert it).",
     example: "the PDF cannot be read (damaged or truncated): Invalid PDF structure.",
   },
   encrypted: {
@@ -59,7 +61,8 @@ const FAILURE = {
     severity: "error",
     stages: ["office"],
     meaning: "A .doc, .odt or .rtf file is read through LibreOffice, which is not installed or does not start.",
-    example: "a .doc file is read through LibreOffice, which is not installed: install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) so that soffice is on the PATH, or save the file as .docx or PDF",
+    example:
+      "a .doc file is read through LibreOffice, which is not installed: install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) so that soffice is on the PATH, or save the file as .docx or PDF",
   },
   "no-plan-table": {
     severity: "error",
@@ -123,7 +126,8 @@ const WARNING = {
     severity: "warning",
     stages: ["extract-pdf"],
     meaning: "A table has no ruling lines: its columns and rows were inferred from the text layout.",
-    example: "the table starting on page 1 has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells",
+    example:
+      "the table starting on page 1 has no ruling lines: its columns and rows were inferred from the text layout, check merged or split cells",
   },
   "ocr-page": {
     severity: "warning",
@@ -164,7 +168,8 @@ const WARNING = {
   "docx-fallback": {
     severity: "warning",
     stages: ["extract-docx"],
-    meaning: "word/document.xml could not be read, so mammoth's more lenient reader read the document (numbers and style formatting missing).",
+    meaning:
+      "word/document.xml could not be read, so mammoth's more lenient reader read the document (numbers and style formatting missing).",
     example:
       "word/document.xml could not be read (not well-formed XML); the document was read by mammoth's more lenient reader instead: automatic numbers and formatting from styles are missing, hidden text is shown, and the text may be incomplete",
   },
@@ -184,7 +189,8 @@ const WARNING = {
     severity: "warning",
     stages: ["interpret"],
     meaning: "Text that looks like a heading was not made a section (not bold or styled, or shaped as a table row).",
-    example: 'The paragraph "2. Качество на образованието" between the tables looks like a heading but is not bold or styled as one; it was not made a section.',
+    example:
+      'The paragraph "2. Качество на образованието" between the tables looks like a heading but is not bold or styled as one; it was not made a section.',
   },
   "row-number-only": {
     severity: "warning",
@@ -224,7 +230,8 @@ const REVIEW = {
     severity: "warning",
     stages: ["interpret"],
     meaning: "A `skipped-heading` warning: sections may be missing.",
-    example: 'The paragraph "2. Качество на образованието" between the tables looks like a heading but is not bold or styled as one; it was not made a section.',
+    example:
+      'The paragraph "2. Качество на образованието" between the tables looks like a heading but is not bold or styled as one; it was not made a section.',
   },
   "unknown-column": {
     severity: "warning",

@@ -85,7 +85,15 @@ export interface OutputWarning {
 }
 
 export function toWarning(m: Message): OutputWarning & { row: number | null; severity: Severity; stage: Stage; table: number | null } {
-  return { code: m.code, message: m.message, page: m.place.page, row: m.place.row, severity: m.severity, stage: m.stage, table: m.place.table };
+  return {
+    code: m.code,
+    message: m.message,
+    page: m.place.page,
+    row: m.place.row,
+    severity: m.severity,
+    stage: m.stage,
+    table: m.place.table,
+  };
 }
 
 /** Thrown for a file that cannot be converted at all; its `code` goes to errors.json. */

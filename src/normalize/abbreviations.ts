@@ -138,7 +138,9 @@ export function mergeAbbreviations(base: AbbreviationTable, extra: readonly Abbr
  * CLI's `--abbreviations my.json`), an array of entries, or an object `{ entries: [...] }`.
  * Entries in `extra` add to the bundled ones and override those with the same `abbr`.
  */
-export function loadAbbreviations(extra?: string | readonly AbbreviationEntry[] | { entries: readonly AbbreviationEntry[] }): AbbreviationTable {
+export function loadAbbreviations(
+  extra?: string | readonly AbbreviationEntry[] | { entries: readonly AbbreviationEntry[] },
+): AbbreviationTable {
   const base: AbbreviationTable = { entries: bundledAbbreviations() };
   if (extra === undefined) return base;
   const entries = typeof extra === "string" ? readAbbreviationFile(extra) : parseEntries(extra, "abbreviations given to loadAbbreviations");

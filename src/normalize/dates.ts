@@ -64,7 +64,8 @@ interface Reading {
 }
 
 const UNTIL_BEFORE = /(?:^|[^а-яa-z])(?:до|преди|не по-късно от)(?:\s+(?:края|началото|средата)\s+на)?\s*(?:м\.\s*|месец\s+)?$/;
-const FROM_BEFORE = /(?:^|[^а-яa-z])(?:от|след|считано от|начиная от|започвайки от)(?:\s+(?:края|началото|средата)\s+на)?\s*(?:м\.\s*|месец\s+)?$/;
+const FROM_BEFORE =
+  /(?:^|[^а-яa-z])(?:от|след|считано от|начиная от|започвайки от)(?:\s+(?:края|началото|средата)\s+на)?\s*(?:м\.\s*|месец\s+)?$/;
 
 /**
  * A deadline from its points: one point → its period (a "до" before it → "until", "от"/"след" →
@@ -114,7 +115,10 @@ function outsideWarning(raw: string, r: Reading, period: ContextPeriod): Message
   const { start, end } = r;
   const outside = (start !== null && (start < ps || start > pe)) || (end !== null && (end > pe || end < ps));
   if (!outside) return null;
-  return message("deadline-outside-period", `the deadline "${raw}" (${start ?? "…"} – ${end ?? "…"}) falls outside the document period ${ps} – ${pe}`);
+  return message(
+    "deadline-outside-period",
+    `the deadline "${raw}" (${start ?? "…"} – ${end ?? "…"}) falls outside the document period ${ps} – ${pe}`,
+  );
 }
 
 /**

@@ -18,7 +18,10 @@ function toNumber(s: string): number {
 }
 
 function cleanUnit(s: string): string | null {
-  const u = s.replace(/^[\s:–—-]+/u, "").replace(/[\s,;.:]+$/u, "").trim();
+  const u = s
+    .replace(/^[\s:–—-]+/u, "")
+    .replace(/[\s,;.:]+$/u, "")
+    .trim();
   return u === "" ? null : u;
 }
 
@@ -30,7 +33,10 @@ function cleanUnit(s: string): string | null {
  */
 function splitNumbered(text: string): string[] {
   const parts: string[] = [];
-  const cut = new RegExp(String.raw`(?<=\D)\s*[,;]\s*(?=\d)|[,;]\s+(?=\d)|\s+и\s+(?=\d)|(?<=\p{L}[.“”"»)]?)\s+(?=\d+(?:[.,]\d+)?\s*(?:%|\p{L}))`, "gu");
+  const cut = new RegExp(
+    String.raw`(?<=\D)\s*[,;]\s*(?=\d)|[,;]\s+(?=\d)|\s+и\s+(?=\d)|(?<=\p{L}[.“”"»)]?)\s+(?=\d+(?:[.,]\d+)?\s*(?:%|\p{L}))`,
+    "gu",
+  );
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = cut.exec(text)) !== null) {

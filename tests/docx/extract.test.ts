@@ -132,13 +132,15 @@ describe("extractDocx: tables", () => {
     const hidden = `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрит</w:t></w:r></w:p>`;
     const body = `<w:tbl><w:tr><w:tc>${p("a")}</w:tc><w:tc>${p("b")}</w:tc></w:tr><w:tr><w:tc>${hidden}${p("c")}</w:tc><w:tc>${p("d")}</w:tc></w:tr></w:tbl>`;
     const { value: doc, messages } = await extractDocx(await makeDocx({ body }));
-    expect(doc.tables[0].rows.map((r) => r.cells.map((c) => c.lines.join("/")))).toEqual([["a", "b"], ["c", "d"]]);
+    expect(doc.tables[0].rows.map((r) => r.cells.map((c) => c.lines.join("/")))).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(messages).toEqual([]);
   });
 
   it("reads w:sym characters itself (mammoth leaves them out and warns) and says nothing of unmapped styles", async () => {
-    const body =
-      `<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:sym w:font="NoSuchFont" w:char="F0FF"/></w:r></w:p>`;
+    const body = `<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:sym w:font="NoSuchFont" w:char="F0FF"/></w:r></w:p>`;
     const styles = `<w:style w:type="paragraph" w:styleId="Custom"><w:name w:val="My Style"/></w:style>`;
     const { value: doc, messages } = await extractDocx(await makeDocx({ body, styles }));
     expect(doc.text.map((t) => t.text)).toEqual(["a•"]);
@@ -166,9 +168,7 @@ describe("extractDocx: tables", () => {
     const styles = `<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>`;
     const { value: doc } = await extractDocx(await makeDocx({ body, styles }));
     expect(doc.text.map((t) => t.text)).toEqual(["Заглавие"]);
-    expect(doc.tables[0].rows[0].cells[0].lines).toEqual([
-      "Срок до 30.06.2025 г. виж социално-икономически образование-x силно",
-    ]);
+    expect(doc.tables[0].rows[0].cells[0].lines).toEqual(["Срок до 30.06.2025 г. виж социално-икономически образование-x силно"]);
   });
 
   it("reads a one-cell frame table around the plan as body content; honours only leading tblHeader rows", async () => {
@@ -224,11 +224,21 @@ describe("extractDocx: the block stream", () => {
     const { value: doc } = await extractDocx(
       await makeDocx({
         styles,
-        body: p("Оперативна цел 1: Достъп", undefined, "Heading1") + table("Ремонт") + p("Мярка 1.2. Транспорт", undefined, "Zaglavie2") + outline + table("Автобус") + p("Подпис"),
+        body:
+          p("Оперативна цел 1: Достъп", undefined, "Heading1") +
+          table("Ремонт") +
+          p("Мярка 1.2. Транспорт", undefined, "Zaglavie2") +
+          outline +
+          table("Автобус") +
+          p("Подпис"),
       }),
     );
     expect(
-      doc.blocks.map((b) => (b.kind === "table" ? `table:${b.grid.rows[0].cells[1].lines[0]}` : `${b.text}|${b.outlineLevel ?? "-"}|${b.style ?? "-"}|${b.bold ?? false}`)),
+      doc.blocks.map((b) =>
+        b.kind === "table"
+          ? `table:${b.grid.rows[0].cells[1].lines[0]}`
+          : `${b.text}|${b.outlineLevel ?? "-"}|${b.style ?? "-"}|${b.bold ?? false}`,
+      ),
     ).toEqual([
       "Оперативна цел 1: Достъп|0|Heading1|true",
       "table:Ремонт",
@@ -237,7 +247,10 @@ describe("extractDocx: the block stream", () => {
       "table:Автобус",
       "Подпис|-|-|false",
     ]);
-    expect(doc.tables.map((t) => t.columnWidths)).toEqual([[1000, 4000], [1000, 4000]]);
+    expect(doc.tables.map((t) => t.columnWidths)).toEqual([
+      [1000, 4000],
+      [1000, 4000],
+    ]);
     expect(doc.text.map((t) => t.where)).toEqual(["before", "between", "between", "after"]);
   });
 });
@@ -304,7 +317,9 @@ describe("extractDocx: files that are not readable DOCX", () => {
   });
 
   it("reads a document whose relationships part is damaged, and says so (docx-reader)", async () => {
-    const zip = await JSZip.loadAsync(await makeDocx({ body: `<w:tbl><w:tr><w:tc>${p("№")}</w:tc><w:tc>${p("Дейност")}</w:tc></w:tr></w:tbl>` }));
+    const zip = await JSZip.loadAsync(
+      await makeDocx({ body: `<w:tbl><w:tr><w:tc>${p("№")}</w:tc><w:tc>${p("Дейност")}</w:tc></w:tr></w:tbl>` }),
+    );
     zip.file("word/_rels/document.xml.rels", "<Relationships><Relationship");
     const { value: doc, messages } = await extractDocx(await zip.generateAsync({ type: "uint8array" }));
     expect(doc.tables).toHaveLength(1);

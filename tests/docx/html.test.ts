@@ -12,7 +12,12 @@ describe("readHtml (mammoth + cheerio)", () => {
     const table = html.blocks[2];
     if (table.kind !== "table") throw new Error("expected a table");
     expect(table.rows.map((r) => r.header)).toEqual([true, true, false, false, false]);
-    expect(table.rows[0].cells.map((c) => [c.colSpan, c.rowSpan])).toEqual([[1, 2], [1, 2], [2, 1], [1, 2]]);
+    expect(table.rows[0].cells.map((c) => [c.colSpan, c.rowSpan])).toEqual([
+      [1, 2],
+      [1, 2],
+      [2, 1],
+      [1, 2],
+    ]);
     expect(table.rows[2].cells[0].paragraphs).toEqual([{ text: "Цел 1: Повишаване на обхвата", bold: true, italic: false }]);
     expect(table.rows[3].cells[1].paragraphs.map((q) => q.text)).toEqual(["Първа дейност\nвтори ред"]);
     expect(table.rows[4].cells[1].paragraphs.map((q) => q.text)).toEqual(["Параграф едно", "Параграф две"]);
@@ -36,11 +41,30 @@ describe("htmlBlocks (the fallback's block model)", () => {
     if (table.kind !== "table") throw new Error("expected a table");
     expect(table.table.gridCols).toBe(5);
     expect(table.table.rows.map((r) => r.cells.map((c) => [c.col, c.span, c.rowSpan]))).toEqual([
-      [[0, 1, 2], [1, 1, 2], [2, 2, 1], [4, 1, 2]],
-      [[2, 1, 1], [3, 1, 1]],
+      [
+        [0, 1, 2],
+        [1, 1, 2],
+        [2, 2, 1],
+        [4, 1, 2],
+      ],
+      [
+        [2, 1, 1],
+        [3, 1, 1],
+      ],
       [[0, 5, 1]],
-      [[0, 1, 1], [1, 1, 1], [2, 1, 1], [3, 1, 1], [4, 1, 2]],
-      [[0, 1, 1], [1, 1, 1], [2, 1, 1], [3, 1, 1]],
+      [
+        [0, 1, 1],
+        [1, 1, 1],
+        [2, 1, 1],
+        [3, 1, 1],
+        [4, 1, 2],
+      ],
+      [
+        [0, 1, 1],
+        [1, 1, 1],
+        [2, 1, 1],
+        [3, 1, 1],
+      ],
     ]);
     expect(table.table.rows[3].cells[1].paragraphs.map((q) => q.lines)).toEqual([["Първа дейност", "втори ред"]]);
     expect(table.table.rows[2].cells[0].paragraphs[0].bold).toBe(true);

@@ -25,11 +25,15 @@ export async function makeDocx(src: DocxSource): Promise<Uint8Array> {
   const rels: string[] = [];
   if (src.numbering !== undefined) {
     zip.file("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${src.numbering}</w:numbering>`);
-    rels.push(`<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`);
+    rels.push(
+      `<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`,
+    );
   }
   if (src.styles !== undefined) {
     zip.file("word/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${src.styles}</w:styles>`);
-    rels.push(`<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+    rels.push(
+      `<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`,
+    );
   }
   zip.file(
     "word/_rels/document.xml.rels",
@@ -48,7 +52,11 @@ export function p(text: string, num?: { numId: number; ilvl?: number }, pStyle?:
 }
 
 /** One abstractNum level. */
-export function lvl(ilvl: number, lvlText: string, opts: { start?: number; fmt?: string; restart?: number; pStyle?: string; isLgl?: boolean } = {}): string {
+export function lvl(
+  ilvl: number,
+  lvlText: string,
+  opts: { start?: number; fmt?: string; restart?: number; pStyle?: string; isLgl?: boolean } = {},
+): string {
   return (
     `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${opts.start ?? 1}"/><w:numFmt w:val="${opts.fmt ?? "decimal"}"/>` +
     (opts.restart !== undefined ? `<w:lvlRestart w:val="${opts.restart}"/>` : "") +

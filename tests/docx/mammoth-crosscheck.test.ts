@@ -30,7 +30,12 @@ const fixtureNames = readdirSync(FIXTURES).flatMap((f) => {
   return m ? [m[1] as string] : [];
 });
 const fixtures = [...new Set(fixtureNames)].sort().map((f) => join(FIXTURES, f));
-const files = [...readdirSync(DATA).filter((f) => f.endsWith(".docx")).map((f) => join(DATA, f)), ...fixtures];
+const files = [
+  ...readdirSync(DATA)
+    .filter((f) => f.endsWith(".docx"))
+    .map((f) => join(DATA, f)),
+  ...fixtures,
+];
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
 

@@ -73,7 +73,11 @@ describe("Word automatic numbering", () => {
       `<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>` +
       `<w:style w:type="paragraph" w:styleId="H2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style>` +
       `<w:style w:type="paragraph" w:styleId="H2x"><w:basedOn w:val="H2"/></w:style>`;
-    const body = p("a", undefined, "H1") + p("b", undefined, "H2") + p("c", undefined, "H2x") + p("d", undefined, "H1") +
+    const body =
+      p("a", undefined, "H1") +
+      p("b", undefined, "H2") +
+      p("c", undefined, "H2x") +
+      p("d", undefined, "H1") +
       `<w:p><w:pPr><w:pStyle w:val="H1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>no number</w:t></w:r></w:p>`;
     expect(await labels(body, numbering, styles)).toEqual(["1. a", "1.1 b", "1.2 c", "2. d", "no number"]);
   });
@@ -83,7 +87,8 @@ describe("Word automatic numbering", () => {
       `<w:abstractNum w:abstractNumId="0">${lvl(0, "%1.", { fmt: "upperRoman" })}${lvl(1, "%1.%2.", { isLgl: true })}</w:abstractNum>` +
       `<w:abstractNum w:abstractNumId="1">${lvl(0, "\uF0B7", { fmt: "bullet" })}${lvl(1, "", { fmt: "none" })}</w:abstractNum>` +
       `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`;
-    const body = p("a", { numId: 1 }) + p("b", { numId: 1 }) + p("c", { numId: 1, ilvl: 1 }) + p("d", { numId: 2 }) + p("e", { numId: 2, ilvl: 1 });
+    const body =
+      p("a", { numId: 1 }) + p("b", { numId: 1 }) + p("c", { numId: 1, ilvl: 1 }) + p("d", { numId: 2 }) + p("e", { numId: 2, ilvl: 1 });
     expect(await labels(body, numbering)).toEqual(["I. a", "II. b", "2.1. c", "• d", "e"]);
   });
 

@@ -20,37 +20,47 @@ async function cellLines(paragraphs: string, styles?: string): Promise<string[]>
 describe("the XML reader", () => {
   it("applies w:caps, directly and from a character style", async () => {
     const styles = `<w:style w:type="character" w:styleId="Caps"><w:rPr><w:caps/></w:rPr></w:style>`;
-    expect(await cellLines(`<w:p>${run(t("срок "), "<w:caps/>")}${run(t("до"), '<w:rStyle w:val="Caps"/>')}${run(t(" юни"), '<w:caps w:val="0"/>')}</w:p>`, styles)).toEqual([
-      "СРОК ДО юни",
-    ]);
+    expect(
+      await cellLines(
+        `<w:p>${run(t("срок "), "<w:caps/>")}${run(t("до"), '<w:rStyle w:val="Caps"/>')}${run(t(" юни"), '<w:caps w:val="0"/>')}</w:p>`,
+        styles,
+      ),
+    ).toEqual(["СРОК ДО юни"]);
   });
 
   it("leaves hidden text (w:vanish) out, also when a style hides it", async () => {
     const styles = `<w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style>`;
-    expect(await cellLines(`<w:p>${run(t("видим"))}${run(t(" скрит"), "<w:vanish/>")}${run(t(" също"), '<w:rStyle w:val="Hidden"/>')}</w:p>`, styles)).toEqual([
-      "видим",
-    ]);
+    expect(
+      await cellLines(
+        `<w:p>${run(t("видим"))}${run(t(" скрит"), "<w:vanish/>")}${run(t(" също"), '<w:rStyle w:val="Hidden"/>')}</w:p>`,
+        styles,
+      ),
+    ).toEqual(["видим"]);
   });
 
   it("reads w:sym characters from symbol fonts (F0xx) and shows other symbols as a bullet", async () => {
-    expect(await cellLines(`<w:p>${run('<w:sym w:font="Symbol" w:char="F02D"/>')}${run(t("a "))}${run('<w:sym w:font="Wingdings" w:char="F0A7"/>')}${run(t(" b"))}</w:p>`)).toEqual([
-      "-a • b",
-    ]);
+    expect(
+      await cellLines(
+        `<w:p>${run('<w:sym w:font="Symbol" w:char="F02D"/>')}${run(t("a "))}${run('<w:sym w:font="Wingdings" w:char="F0A7"/>')}${run(t(" b"))}</w:p>`,
+      ),
+    ).toEqual(["-a • b"]);
   });
 
   it("reads tabs as spaces and w:br / w:cr as line breaks", async () => {
-    expect(await cellLines(`<w:p>${run(`${t("a")}<w:tab/>${t("b")}<w:br/>${t("c")}<w:cr/>${t("d")}`)}${run('<w:br w:type="page"/>')}${run(t("e"))}</w:p>`)).toEqual([
-      "a b",
-      "c",
-      "d",
-      "e",
-    ]);
+    expect(
+      await cellLines(
+        `<w:p>${run(`${t("a")}<w:tab/>${t("b")}<w:br/>${t("c")}<w:cr/>${t("d")}`)}${run('<w:br w:type="page"/>')}${run(t("e"))}</w:p>`,
+      ),
+    ).toEqual(["a b", "c", "d", "e"]);
   });
 
   it("reads the result of complex and simple fields, not their instructions", async () => {
     const complex =
-      run('<w:fldChar w:fldCharType="begin"/>') + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>') +
-      run('<w:fldChar w:fldCharType="separate"/>') + run(t("7")) + run('<w:fldChar w:fldCharType="end"/>');
+      run('<w:fldChar w:fldCharType="begin"/>') +
+      run('<w:instrText xml:space="preserve"> PAGE </w:instrText>') +
+      run('<w:fldChar w:fldCharType="separate"/>') +
+      run(t("7")) +
+      run('<w:fldChar w:fldCharType="end"/>');
     const simple = `<w:fldSimple w:instr=" NUMPAGES ">${run(t("12"))}</w:fldSimple>`;
     expect(await cellLines(`<w:p>${run(t("стр. "))}${complex}${run(t(" от "))}${simple}</w:p>`)).toEqual(["стр. 7 от 12"]);
   });
@@ -61,9 +71,11 @@ describe("the XML reader", () => {
   });
 
   it("drops soft hyphens and reads non-breaking hyphens as hyphens", async () => {
-    expect(await cellLines(`<w:p>${run(t("обра"))}${run("<w:softHyphen/>")}${run(t("зование\u00ad социално"))}${run("<w:noBreakHyphen/>")}${run(t("икономически"))}</w:p>`)).toEqual([
-      "образование социално-икономически",
-    ]);
+    expect(
+      await cellLines(
+        `<w:p>${run(t("обра"))}${run("<w:softHyphen/>")}${run(t("зование\u00ad социално"))}${run("<w:noBreakHyphen/>")}${run(t("икономически"))}</w:p>`,
+      ),
+    ).toEqual(["образование социално-икономически"]);
   });
 
   it("takes bold from paragraph and character styles, which mammoth's HTML did not show", async () => {

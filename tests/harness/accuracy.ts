@@ -143,7 +143,8 @@ export function scoreDocument(fixture: string, expected: PlanDocument, actual: P
   });
   const documentMismatches: FieldMismatch[] = [];
   for (const [field, get] of Object.entries(DOCUMENT_FIELDS)) {
-    if (!same(get(expected), get(actual))) documentMismatches.push({ row: "(document)", field, expected: get(expected), actual: get(actual) });
+    if (!same(get(expected), get(actual)))
+      documentMismatches.push({ row: "(document)", field, expected: get(expected), actual: get(actual) });
   }
   return {
     fixture,
@@ -209,7 +210,11 @@ export function formatTable(scores: FixtureScore[]): string {
     s.documentMismatches.map((m) => m.field).join(",") || "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const fmt = (cols: string[]) =>
+    cols
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [fmt(head), fmt(widths.map((w) => "-".repeat(w))), ...lines.map(fmt)].join("\n");
 }
 
@@ -234,7 +239,10 @@ function fieldText(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return v.map(fieldText).join(" | ");
-  if (typeof v === "object") return Object.values(v as Record<string, unknown>).map(fieldText).join(" ");
+  if (typeof v === "object")
+    return Object.values(v as Record<string, unknown>)
+      .map(fieldText)
+      .join(" ");
   return String(v);
 }
 

@@ -34,7 +34,10 @@ export default function setup(): void {
       writeFileSync(target.replace(/\.ts$/, ".js"), code);
     } else copyFileSync(file, target);
   }
-  writeFileSync(join(TEST_DIST, "run-cli.js"), 'import { main } from "./cli/main.js";\nprocess.exitCode = await main(process.argv.slice(2));\n');
+  writeFileSync(
+    join(TEST_DIST, "run-cli.js"),
+    'import { main } from "./cli/main.js";\nprocess.exitCode = await main(process.argv.slice(2));\n',
+  );
 }
 
 function readText(file: string): string {

@@ -78,70 +78,90 @@ describe("a batch of hostile inputs", () => {
     }, 300_000);
   }
 
-  onceIt("ends a file at the time limit and replaces the worker", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "pe-timeout-"));
-    await copyFile(goodPlan, join(dir, "a.docx"));
-    await copyFile(goodPlan, join(dir, "b.docx"));
-    const out = await mkdtemp(join(tmpdir(), "pe-timeout-out-"));
-    const r = run(["convert", dir, "--out", out, "--concurrency", "1", "--timeout", "0.05", "--format", "json"]);
-    expect(r.status).toBe(1);
-    const errors = await errorsOf(out);
-    expect(errors["a.docx"].code).toBe("timeout");
-    expect(errors["b.docx"].code).toBe("timeout");
-  }, 120_000);
+  onceIt(
+    "ends a file at the time limit and replaces the worker",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "pe-timeout-"));
+      await copyFile(goodPlan, join(dir, "a.docx"));
+      await copyFile(goodPlan, join(dir, "b.docx"));
+      const out = await mkdtemp(join(tmpdir(), "pe-timeout-out-"));
+      const r = run(["convert", dir, "--out", out, "--concurrency", "1", "--timeout", "0.05", "--format", "json"]);
+      expect(r.status).toBe(1);
+      const errors = await errorsOf(out);
+      expect(errors["a.docx"].code).toBe("timeout");
+      expect(errors["b.docx"].code).toBe("timeout");
+    },
+    120_000,
+  );
 
-  onceIt("ends a file at the memory cap", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "pe-memory-"));
-    await copyFile(goodPlan, join(dir, "a.docx"));
-    const out = await mkdtemp(join(tmpdir(), "pe-memory-out-"));
-    const r = run(["convert", dir, "--out", out, "--concurrency", "1", "--max-memory", "64", "--format", "json"]);
-    expect(r.status).toBe(1);
-    expect((await errorsOf(out))["a.docx"].code).toBe("too-complex");
-  }, 120_000);
+  onceIt(
+    "ends a file at the memory cap",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "pe-memory-"));
+      await copyFile(goodPlan, join(dir, "a.docx"));
+      const out = await mkdtemp(join(tmpdir(), "pe-memory-out-"));
+      const r = run(["convert", dir, "--out", out, "--concurrency", "1", "--max-memory", "64", "--format", "json"]);
+      expect(r.status).toBe(1);
+      expect((await errorsOf(out))["a.docx"].code).toBe("too-complex");
+    },
+    120_000,
+  );
 
-  onceIt("refuses a device at once, and applies --max-size while reading", async () => {
-    const out = await mkdtemp(join(tmpdir(), "pe-dev-out-"));
-    const r = run(["convert", "/dev/zero", "--out", out], 60_000);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/\/dev\/zero: not a regular file/);
-    const errors = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as ErrorEntry[];
-    expect(errors[0].code).toBe("io");
-  }, 60_000);
+  onceIt(
+    "refuses a device at once, and applies --max-size while reading",
+    async () => {
+      const out = await mkdtemp(join(tmpdir(), "pe-dev-out-"));
+      const r = run(["convert", "/dev/zero", "--out", out], 60_000);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/\/dev\/zero: not a regular file/);
+      const errors = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as ErrorEntry[];
+      expect(errors[0].code).toBe("io");
+    },
+    60_000,
+  );
 
-  onceIt("an --out that cannot be written is a clear exit 1, without a stack trace", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "pe-outfile-"));
-    await copyFile(goodPlan, join(dir, "a.docx"));
-    await writeFile(join(dir, "taken"), "a file where the output folder should be");
-    const r = run(["convert", join(dir, "a.docx"), "--out", join(dir, "taken", "sub")], 60_000);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/cannot create the output folder/);
-    noStackTrace(r.stderr);
-  }, 60_000);
-
-  onceIt("usage errors: bad --abbreviations / --themes, an empty folder; compare creates its folder", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "pe-usage-"));
-    await writeFile(join(dir, "bad.json"), "{ not json");
-    await mkdir(join(dir, "empty"));
-    await copyFile(goodPlan, join(dir, "a.docx"));
-    const out = join(dir, "out");
-    for (const args of [
-      ["convert", join(dir, "a.docx"), "--out", out, "--abbreviations", join(dir, "missing.json")],
-      ["convert", join(dir, "a.docx"), "--out", out, "--abbreviations", join(dir, "bad.json")],
-      ["compare", dir, "--out", join(dir, "c.xlsx"), "--themes", join(dir, "missing.json")],
-    ]) {
-      const r = run(args, 60_000);
-      expect(r.status, args.join(" ")).toBe(2);
-      expect(r.stderr.split("\n")[0]).toMatch(/--(abbreviations|themes): .*(missing|bad)\.json/);
+  onceIt(
+    "an --out that cannot be written is a clear exit 1, without a stack trace",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "pe-outfile-"));
+      await copyFile(goodPlan, join(dir, "a.docx"));
+      await writeFile(join(dir, "taken"), "a file where the output folder should be");
+      const r = run(["convert", join(dir, "a.docx"), "--out", join(dir, "taken", "sub")], 60_000);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/cannot create the output folder/);
       noStackTrace(r.stderr);
-    }
-    const empty = run(["convert", join(dir, "empty"), "--out", out], 60_000);
-    expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/no \.pdf, \.docx, \.doc, \.odt, \.rtf files in .*empty/);
+    },
+    60_000,
+  );
 
-    const converted = run(["convert", join(dir, "a.docx"), "--out", out, "--format", "json"]);
-    expect(converted.status).toBe(0);
-    const cmp = run(["compare", out, "--out", join(dir, "new", "folder", "c.xlsx")], 120_000);
-    expect(cmp.status, cmp.stderr).toBe(0);
-    expect(await readdir(join(dir, "new", "folder"))).toContain("c.xlsx");
-  }, 240_000);
+  onceIt(
+    "usage errors: bad --abbreviations / --themes, an empty folder; compare creates its folder",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "pe-usage-"));
+      await writeFile(join(dir, "bad.json"), "{ not json");
+      await mkdir(join(dir, "empty"));
+      await copyFile(goodPlan, join(dir, "a.docx"));
+      const out = join(dir, "out");
+      for (const args of [
+        ["convert", join(dir, "a.docx"), "--out", out, "--abbreviations", join(dir, "missing.json")],
+        ["convert", join(dir, "a.docx"), "--out", out, "--abbreviations", join(dir, "bad.json")],
+        ["compare", dir, "--out", join(dir, "c.xlsx"), "--themes", join(dir, "missing.json")],
+      ]) {
+        const r = run(args, 60_000);
+        expect(r.status, args.join(" ")).toBe(2);
+        expect(r.stderr.split("\n")[0]).toMatch(/--(abbreviations|themes): .*(missing|bad)\.json/);
+        noStackTrace(r.stderr);
+      }
+      const empty = run(["convert", join(dir, "empty"), "--out", out], 60_000);
+      expect(empty.status).toBe(2);
+      expect(empty.stderr).toMatch(/no \.pdf, \.docx, \.doc, \.odt, \.rtf files in .*empty/);
+
+      const converted = run(["convert", join(dir, "a.docx"), "--out", out, "--format", "json"]);
+      expect(converted.status).toBe(0);
+      const cmp = run(["compare", out, "--out", join(dir, "new", "folder", "c.xlsx")], 120_000);
+      expect(cmp.status, cmp.stderr).toBe(0);
+      expect(await readdir(join(dir, "new", "folder"))).toContain("c.xlsx");
+    },
+    240_000,
+  );
 });

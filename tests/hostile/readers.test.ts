@@ -62,7 +62,11 @@ describe("reader limits", () => {
   });
 
   it("refuses a part that inflates to more than its ZIP directory says", async () => {
-    const bytes = Buffer.from(await makeDocxPackage(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${" ".repeat(40 * 1024 * 1024)}</w:body></w:document>`));
+    const bytes = Buffer.from(
+      await makeDocxPackage(
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${" ".repeat(40 * 1024 * 1024)}</w:body></w:document>`,
+      ),
+    );
     // Rewrite the declared uncompressed size of every entry (local header offset 22, central 24) to 1 KB.
     for (let i = 0; i + 4 <= bytes.length; i++) {
       if (bytes.readUInt32LE(i) === 0x04034b50) bytes.writeUInt32LE(1024, i + 22);

@@ -256,7 +256,9 @@ describe.each(browsers.filter(have))("review pages and index.html in $name", (b)
     // The keyboard: a focused row selected with Enter.
     await page.focus(`[data-row="${target}"]`);
     await page.keyboard.press("Enter");
-    expect(await page.evaluate((i) => document.querySelectorAll(`.box.active[data-box="${i}"]`).length, target)).toBe(doc.rows[target].boxes!.length);
+    expect(await page.evaluate((i) => document.querySelectorAll(`.box.active[data-box="${i}"]`).length, target)).toBe(
+      doc.rows[target].boxes!.length,
+    );
 
     // A warning link at the top selects its row (when the document has a row warning).
     const warned = doc.warnings.find((w) => w.row !== null && w.row !== undefined);
@@ -294,4 +296,3 @@ describe.each(browsers.filter(have))("review pages and index.html in $name", (b)
     await page.close();
   }, 120_000);
 });
-

@@ -28,7 +28,11 @@ const header4 = () => texts(["№", "Дейност", "Срок", "Отгово�
 describe("heading text split (contract rules)", () => {
   it("splits number, label and title", () => {
     expect(splitHeading("1. Повишаване на обхвата")).toMatchObject({ number: "1", label: null, title: "Повишаване на обхвата" });
-    expect(splitHeading("1.1 Цел: Намаляване на отпадането")).toMatchObject({ number: "1.1", label: "Цел", title: "Намаляване на отпадането" });
+    expect(splitHeading("1.1 Цел: Намаляване на отпадането")).toMatchObject({
+      number: "1.1",
+      label: "Цел",
+      title: "Намаляване на отпадането",
+    });
     expect(splitHeading("1.3. Цел: Планиране")).toMatchObject({ number: "1.3", label: "Цел", title: "Планиране" });
     expect(splitHeading("Оперативна цел 2: Качество")).toMatchObject({ number: null, label: "Оперативна цел 2", title: "Качество" });
     expect(splitHeading("Приоритет 1. Достъп")).toMatchObject({ number: null, label: "Приоритет 1", title: "Достъп" });
@@ -88,7 +92,12 @@ describe("headings in paragraphs", () => {
     const { rows, review } = interpret([
       ...TITLE,
       para("I. Организационна дейност", { bold: true }),
-      table(small([["1.", "Педагогически съвет", "септември 2024 г.", "директор"], ["2.", "График", "октомври 2024 г.", "директор"]])),
+      table(
+        small([
+          ["1.", "Педагогически съвет", "септември 2024 г.", "директор"],
+          ["2.", "График", "октомври 2024 г.", "директор"],
+        ]),
+      ),
       para("II. Квалификационна дейност", { bold: true }),
       table(small([["1.", "Обучение", "ноември 2024 г.", "ЗДУД"]])),
     ]);
@@ -104,7 +113,13 @@ describe("headings in paragraphs", () => {
     const { rows } = interpret([
       ...TITLE,
       para("I. Учебна дейност", { bold: true }),
-      table(grid(4, [header4(), row([cell(0, "1."), cell(1, "Цел: Резултати", { colSpan: 3 })]), texts(["1.1", "Тестове", "май 2025 г.", "учители"])])),
+      table(
+        grid(4, [
+          header4(),
+          row([cell(0, "1."), cell(1, "Цел: Резултати", { colSpan: 3 })]),
+          texts(["1.1", "Тестове", "май 2025 г.", "учители"]),
+        ]),
+      ),
       para("II. Извънкласна дейност", { bold: true }),
       table(grid(4, [header4(), texts(["1.", "Клубове", "октомври 2024 г.", "учители"])])),
     ]);
@@ -175,7 +190,13 @@ describe("tables that continue", () => {
     const { rows } = interpret([
       ...TITLE,
       table(grid(4, [header4(), row([cell(0, "1. Обхват", { colSpan: 4 })]), texts(["1.1", "Обход", "септември 2024 г.", "учители"])])),
-      table(grid(4, [texts(["1.2", "Срещи с родители", "октомври 2024 г.", "класните ръководители"]), row([cell(0, "2. Качество", { colSpan: 4 })]), texts(["2.1", "Тестове", "май 2025 г.", "ЗДУД"])])),
+      table(
+        grid(4, [
+          texts(["1.2", "Срещи с родители", "октомври 2024 г.", "класните ръководители"]),
+          row([cell(0, "2. Качество", { colSpan: 4 })]),
+          texts(["2.1", "Тестове", "май 2025 г.", "ЗДУД"]),
+        ]),
+      ),
     ]);
     expect(rows.map((r) => [r.number, r.deadline.text, r.responsible.text, r.sections.map((s) => s.number)])).toEqual([
       ["1.1", "септември 2024 г.", "учители", ["1"]],
@@ -203,8 +224,29 @@ describe("tables that continue", () => {
 describe("column words of real plans", () => {
   it("maps the vocabulary to fields; amount and source are joined, partners follow the responsible", () => {
     const g = grid(8, [
-      texts(["№", "Дейности", "Срок за изпълнение", "Отговорни лица", "Партньори", "Финансиране (лв.)", "Източник на финансиране", "Очакван резултат"], { header: true }),
-      texts(["1.", "Ремонт на физкултурен салон", "юни 2025 г.", "директор", "Община Казанлък", "12 500,00", "Общински бюджет", "Ремонтиран салон"]),
+      texts(
+        [
+          "№",
+          "Дейности",
+          "Срок за изпълнение",
+          "Отговорни лица",
+          "Партньори",
+          "Финансиране (лв.)",
+          "Източник на финансиране",
+          "Очакван резултат",
+        ],
+        { header: true },
+      ),
+      texts([
+        "1.",
+        "Ремонт на физкултурен салон",
+        "юни 2025 г.",
+        "директор",
+        "Община Казанлък",
+        "12 500,00",
+        "Общински бюджет",
+        "Ремонтиран салон",
+      ]),
       texts(["2.", "Клуб по роботика", "октомври 2024 г.", "учител по информатика", "", "", "Национална програма", "Сформиран клуб"]),
     ]);
     const { rows, warnings } = interpret([...TITLE, table(g)]);
@@ -268,7 +310,13 @@ describe("review status", () => {
       ...TITLE,
       table(grid(4, [texts(["№", "Дейност", "Срок", "Целева група"], { header: true }), texts(["1.", "Без раздел", "", "x"])])),
       para("2. Втора част"),
-      table(grid(4, [texts(["№", "Дейност", "Срок", "Целева група"], { header: true }), row([cell(0, "3. Част", { colSpan: 4 })]), texts(["3.1", "Под раздел", "", ""])])),
+      table(
+        grid(4, [
+          texts(["№", "Дейност", "Срок", "Целева група"], { header: true }),
+          row([cell(0, "3. Част", { colSpan: 4 })]),
+          texts(["3.1", "Под раздел", "", ""]),
+        ]),
+      ),
     ]);
     expect(review.status).toBe("check");
     const codes = review.reasons.map((r) => r.code);
@@ -278,7 +326,12 @@ describe("review status", () => {
   });
 
   it("says check for a heading-like table row that was kept as a row", () => {
-    const g = grid(4, [header4(), texts(["1.", "Обход", "септември 2024 г.", "учители"]), texts(["", "2. Качество на обучението", "", ""]), texts(["2.", "Срещи", "октомври 2024 г.", "учители"])]);
+    const g = grid(4, [
+      header4(),
+      texts(["1.", "Обход", "септември 2024 г.", "учители"]),
+      texts(["", "2. Качество на обучението", "", ""]),
+      texts(["2.", "Срещи", "октомври 2024 г.", "учители"]),
+    ]);
     const { review, rows } = interpret([...TITLE, table(g)]);
     expect(rows).toHaveLength(3);
     expect(review.reasons.find((r) => r.code === "skipped-heading")?.message).toContain("2. Качество на обучението");
@@ -287,7 +340,9 @@ describe("review status", () => {
   it("says check for a row with a number and nothing else, no period and OCR warnings", () => {
     const { review } = interpret([
       para("План за дейността", { bold: true }),
-      table(grid(3, [texts(["№", "Дейност", "Срок"], { header: true }), texts(["1.", "", ""]), texts(["2.", "Среща", "октомври 2024 г."])])),
+      table(
+        grid(3, [texts(["№", "Дейност", "Срок"], { header: true }), texts(["1.", "", ""]), texts(["2.", "Среща", "октомври 2024 г."])]),
+      ),
     ]);
     expect(review.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["number-only-row", "no-period"]));
     const ocr = reviewDocument([], [{ code: "ocr-low-confidence", message: "page 2 was read by OCR", page: 2, row: null }]);
@@ -298,7 +353,10 @@ describe("review status", () => {
 describe("PDF layouts: tables cut by pages, borderless month cells, shifting columns", () => {
   it("a table that goes on on a later page without a header begins with the rest of the last row", () => {
     const first = grid(4, [header4(), texts(["1.", "Представяне на предложението", "февруари 2025 г.", "началник РУО,"], { page: 2 })]);
-    const second = grid(4, [texts(["", "на комисията по заетост", "", "ст. експерт по ПОО"], { page: 3 }), texts(["2.", "Анализ", "март 2025 г.", "РУО"], { page: 3 })]);
+    const second = grid(4, [
+      texts(["", "на комисията по заетост", "", "ст. експерт по ПОО"], { page: 3 }),
+      texts(["2.", "Анализ", "март 2025 г.", "РУО"], { page: 3 }),
+    ]);
     first.rows[1].cells.forEach((c) => (c.pages = [2]));
     second.rows.forEach((r) => r.cells.forEach((c) => (c.pages = c.lines.length ? [3] : [])));
     const { rows } = interpret([...TITLE, table(first), table(second)]);

@@ -1,7 +1,12 @@
 /** Small builders for synthetic grids in tests. */
 import type { Grid, GridCell, GridRow } from "../../src/extract/grid.js";
 
-export function cell(col: number, text: string | string[], span: Partial<Pick<GridCell, "colSpan" | "rowSpan">> = {}, pages: number[] = []): GridCell {
+export function cell(
+  col: number,
+  text: string | string[],
+  span: Partial<Pick<GridCell, "colSpan" | "rowSpan">> = {},
+  pages: number[] = [],
+): GridCell {
   const lines = Array.isArray(text) ? text : text ? [text] : [];
   return { col, colSpan: span.colSpan ?? 1, rowSpan: span.rowSpan ?? 1, lines, pages };
 }
@@ -12,7 +17,10 @@ export function row(cells: GridCell[], opts: Partial<Omit<GridRow, "cells">> = {
 
 /** A row of plain texts, one per column from 0. */
 export function texts(values: (string | string[])[], opts: Partial<Omit<GridRow, "cells">> = {}): GridRow {
-  return row(values.map((v, i) => cell(i, v)), opts);
+  return row(
+    values.map((v, i) => cell(i, v)),
+    opts,
+  );
 }
 
 export function grid(columns: number, rows: GridRow[]): Grid {

@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { collapseLetterSpacing, readMetadata } from "../../src/interpret/metadata.js";
 
-const read = (lines: string[]) => readMetadata(lines.map((text) => ({ text, page: null, where: "before" as const })), "");
+const read = (lines: string[]) =>
+  readMetadata(
+    lines.map((text) => ({ text, page: null, where: "before" as const })),
+    "",
+  );
 
 describe("document metadata", () => {
   it("reads a municipal plan's title, issuer, region and calendar-year period", () => {
-    expect(read(["План на дейностите за подкрепа за личностно развитие", "на децата и учениците в община Казанлък за 2024 г.", "(приет с Решение №125)"])).toEqual({
+    expect(
+      read([
+        "План на дейностите за подкрепа за личностно развитие",
+        "на децата и учениците в община Казанлък за 2024 г.",
+        "(приет с Решение №125)",
+      ]),
+    ).toEqual({
       title: "План на дейностите за подкрепа за личностно развитие на децата и учениците в община Казанлък за 2024 г.",
       issuer: "Община Казанлък",
       region: "Казанлък",
@@ -14,7 +24,13 @@ describe("document metadata", () => {
   });
 
   it("reads an upper-case, letter-spaced РУО title with a school-year period", () => {
-    const m = read(["МИНИСТЕРСТВО НА ОБРАЗОВАНИЕТО И НАУКАТА", "П Л А Н", "ЗА ДЕЙНОСТТА НА", "РЕГИОНАЛНО УПРАВЛЕНИЕ НА ОБРАЗОВАНИЕТО – КЮСТЕНДИЛ", "ЗА УЧЕБНАТА 2024/2025 ГОДИНА"]);
+    const m = read([
+      "МИНИСТЕРСТВО НА ОБРАЗОВАНИЕТО И НАУКАТА",
+      "П Л А Н",
+      "ЗА ДЕЙНОСТТА НА",
+      "РЕГИОНАЛНО УПРАВЛЕНИЕ НА ОБРАЗОВАНИЕТО – КЮСТЕНДИЛ",
+      "ЗА УЧЕБНАТА 2024/2025 ГОДИНА",
+    ]);
     expect(m.title).toBe("ПЛАН ЗА ДЕЙНОСТТА НА РЕГИОНАЛНО УПРАВЛЕНИЕ НА ОБРАЗОВАНИЕТО – КЮСТЕНДИЛ ЗА УЧЕБНАТА 2024/2025 ГОДИНА");
     expect(m.issuer).toBe("Регионално управление на образованието – Кюстендил");
     expect(m.region).toBe("Кюстендил");
@@ -49,7 +65,13 @@ describe("document metadata of every kind of plan", () => {
   });
 
   it("reads a municipal programme's title over several lines and the municipality on its own line", () => {
-    const m = read(["ОБЩИНА КАЗАНЛЪК", "ПРОГРАМА", "за подкрепа за личностно развитие", "на децата и учениците в община Казанлък", "за 2024 г."]);
+    const m = read([
+      "ОБЩИНА КАЗАНЛЪК",
+      "ПРОГРАМА",
+      "за подкрепа за личностно развитие",
+      "на децата и учениците в община Казанлък",
+      "за 2024 г.",
+    ]);
     expect(m.title).toBe("ПРОГРАМА за подкрепа за личностно развитие на децата и учениците в община Казанлък за 2024 г.");
     expect([m.issuer, m.region]).toEqual(["Община Казанлък", "Казанлък"]);
   });

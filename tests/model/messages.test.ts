@@ -74,7 +74,7 @@ describe("message catalogue", () => {
 
 describe("messages and results", () => {
   it("a message takes its severity and stage from the catalogue, its place from the caller", () => {
-    const m = message("deadline-unparsed", "the deadline \"x\" names no period the tool understands");
+    const m = message("deadline-unparsed", 'the deadline "x" names no period the tool understands');
     expect(m).toEqual({
       code: "deadline-unparsed",
       message: 'the deadline "x" names no period the tool understands',
@@ -83,7 +83,11 @@ describe("messages and results", () => {
       place: { page: null, row: null, table: null },
     });
     // placed() fills in what the message does not know, and keeps what it does
-    expect(placed(message("row-number-only", "Row 3 …", { page: 2 }), { page: 9, table: 1 }).place).toEqual({ page: 2, row: null, table: 1 });
+    expect(placed(message("row-number-only", "Row 3 …", { page: 2 }), { page: 9, table: 1 }).place).toEqual({
+      page: 2,
+      row: null,
+      table: 1,
+    });
   });
 
   it("a message is written as a warning with code, message, page, row, severity, stage and table", () => {

@@ -59,7 +59,10 @@ describe("output schema", () => {
     expect(warning.required).toEqual(["code", "message", "page"]);
     expect(warning.properties.severity.enum).toEqual(["error", "warning", "info"]);
     expect(warning.properties.stage.enum).toContain("extract-pdf");
-    const withPlace = { ...good, warnings: [{ code: "unknown-column", message: "y", page: 1, row: null, severity: "warning", stage: "interpret", table: 0 }] };
+    const withPlace = {
+      ...good,
+      warnings: [{ code: "unknown-column", message: "y", page: 1, row: null, severity: "warning", stage: "interpret", table: 0 }],
+    };
     expect(validatePlan(withPlace).warnings[0]).toEqual(withPlace.warnings[0]);
     expect(() => validatePlan({ ...good, warnings: [{ ...withPlace.warnings[0], severity: "fatal" }] })).toThrow(InvalidDocumentError);
   });

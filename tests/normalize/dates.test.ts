@@ -326,7 +326,13 @@ describe("normalizeDeadline: text and warnings", () => {
     expect(normalizeDeadline("2024 – 2027 г.", CY).warnings.map((w) => w.code)).toEqual(["deadline-outside-period"]);
   });
   it("does not warn for deadlines inside the document period (month precision)", () => {
-    for (const t of ["септември 2024 г. – юни 2025 г.", "юни 2025 г. – юли 2025 г.", "10.9.2024 г.", "учебна 2024-2025 година", "ежемесечен"]) {
+    for (const t of [
+      "септември 2024 г. – юни 2025 г.",
+      "юни 2025 г. – юли 2025 г.",
+      "10.9.2024 г.",
+      "учебна 2024-2025 година",
+      "ежемесечен",
+    ]) {
       expect(normalizeDeadline(t, SY).warnings).toEqual([]);
     }
     for (const t of ["Декември 2024 г.", "Началото на учебната 2024/2025", "При необходимост"]) {
@@ -341,7 +347,8 @@ describe("normalizeDeadline: text and warnings", () => {
     expect(normalizeDeadline("декември", NOP).warnings.map((w) => w.code)).toEqual(["deadline-year-unknown"]);
   });
   it("has no warnings for conditional, ongoing and empty cells", () => {
-    for (const t of ["при необходимост", "постоянен", "след приключване на проекта", "", null]) expect(normalizeDeadline(t, SY).warnings).toEqual([]);
+    for (const t of ["при необходимост", "постоянен", "след приключване на проекта", "", null])
+      expect(normalizeDeadline(t, SY).warnings).toEqual([]);
   });
   it("reads the period from a label alone", () => {
     const d = normalizeDeadline("декември", { period: { label: "2024/2025", start: null, end: null } }).deadline;

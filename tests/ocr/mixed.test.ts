@@ -56,9 +56,13 @@ function pdf(image: Gray, lines: PixelLine[]): Buffer {
   const objs = [
     Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
     Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${W.toFixed(2)} ${H.toFixed(2)}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`),
+    Buffer.from(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${W.toFixed(2)} ${H.toFixed(2)}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
+    ),
     Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`),
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+      ),
       pixels,
       Buffer.from("\nendstream"),
     ]),
@@ -80,7 +84,13 @@ function pdf(image: Gray, lines: PixelLine[]): Buffer {
 
 /** The page as the vector reading gives it: no text, the strokes as ruling segments (top-down points). */
 function vectorPage(image: Gray, lines: PixelLine[]): PageContent {
-  const seg = (l: PixelLine): Segment => ({ dir: l.dir, pos: (l.pos + 0.5) * PT, from: l.from * PT, to: (l.to + 1) * PT, thickness: l.thickness * PT });
+  const seg = (l: PixelLine): Segment => ({
+    dir: l.dir,
+    pos: (l.pos + 0.5) * PT,
+    from: l.from * PT,
+    to: (l.to + 1) * PT,
+    thickness: l.thickness * PT,
+  });
   return {
     number: 1,
     width: image.width * PT,

@@ -57,7 +57,11 @@ describe("OCR image steps", () => {
       const found = estimateSkew(skewed, binarize(skewed));
       expect(Math.abs(found - deg)).toBeLessThan(0.1);
       const straight = rotate(skewed, found);
-      const { horizontals } = findPixelLines(binarize(straight), straight.width, straight.height, { minLength: 80, maxThickness: 12, gap: 2 });
+      const { horizontals } = findPixelLines(binarize(straight), straight.width, straight.height, {
+        minLength: 80,
+        maxThickness: 12,
+        gap: 2,
+      });
       expect(horizontals.filter((h) => h.to - h.from > 900)).toHaveLength(3);
     }
     expect(estimateSkew(table(), binarize(table()))).toBe(0);

@@ -49,7 +49,10 @@ describe("a folder mixing every input format", () => {
     expect(errors.map((e) => e.file.split(".").pop())).toEqual(["DOC", "ODT", "RTF"]);
     expect(errors[0].message).toContain("apt-get install libreoffice-writer-nogui");
     expect(r.stderr).toContain("needs-libreoffice");
-    expect((await readdir(out)).filter((n) => n.endsWith(".json") && n !== "errors.json").sort()).toEqual(["plan.docx.json", "plan.pdf.json"]);
+    expect((await readdir(out)).filter((n) => n.endsWith(".json") && n !== "errors.json").sort()).toEqual([
+      "plan.docx.json",
+      "plan.pdf.json",
+    ]);
   });
 
   const gate = sofficeGate();

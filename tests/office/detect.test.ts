@@ -76,7 +76,14 @@ function failure(bytes: Uint8Array): ConversionFailure {
 
 describe("detectFormat", () => {
   it("an old Word .doc is a doc, never encrypted", () => {
-    expect(detectFormat(compoundFile([{ name: "WordDocument", data: fib(false) }, { name: "1Table", data: new Uint8Array(600) }]))).toBe("doc");
+    expect(
+      detectFormat(
+        compoundFile([
+          { name: "WordDocument", data: fib(false) },
+          { name: "1Table", data: new Uint8Array(600) },
+        ]),
+      ),
+    ).toBe("doc");
   });
 
   it("a password-protected .doc or Office 2007+ file is encrypted", () => {

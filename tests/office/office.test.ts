@@ -84,7 +84,9 @@ describe("through LibreOffice", () => {
   }
 
   it("a damaged .rtf is an error, not a crash", { timeout: 120_000 }, async () => {
-    const err = await convertBuffer(new TextEncoder().encode("{\\rtf1 \u0000\u0001 broken"), { fileName: "x.rtf" }).catch((e: unknown) => e);
+    const err = await convertBuffer(new TextEncoder().encode("{\\rtf1 \u0000\u0001 broken"), { fileName: "x.rtf" }).catch(
+      (e: unknown) => e,
+    );
     // LibreOffice reads almost any RTF; whatever it makes, the result is a ConversionFailure or a document
     if (err instanceof Error) expect(err).toBeInstanceOf(ConversionFailure);
   });

@@ -26,7 +26,13 @@ function page(n: number, rows: [string, string[], string[], string][], opts: { t
     items.push(item(n, opts.heading, 50, y, { size: 12, bold: true }));
     y += 30;
   }
-  for (const [x, t] of [[50, "№"], [90, "Дейност"], [330, "Срок"], [450, "Отговорник"]] as const) items.push(item(n, t, x, y, { bold: true }));
+  for (const [x, t] of [
+    [50, "№"],
+    [90, "Дейност"],
+    [330, "Срок"],
+    [450, "Отговорник"],
+  ] as const)
+    items.push(item(n, t, x, y, { bold: true }));
   y += 24;
   for (const [num, act, deadline, resp] of rows) {
     items.push(item(n, num, 50, y));
@@ -43,14 +49,24 @@ function page(n: number, rows: [string, string[], string[], string][], opts: { t
 describe("PDF block stream", () => {
   it("returns the title, the heading paragraph and the table in reading order, with no footer in any cell", () => {
     const rows = (k: number): [string, string[], string[], string][] =>
-      Array.from({ length: 6 }, (_, i) => [`${k + i}.`, ["Организиране на среща", "с родителите"], ["октомври 2024 г. –", "юни 2025 г."], "директор"]);
-    const { value: doc } = extractFromPages([page(1, rows(1), { title: "ГОДИШЕН ПЛАН ЗА 2024 г.", heading: "I. Организационна дейност" }), page(2, rows(7))]);
+      Array.from({ length: 6 }, (_, i) => [
+        `${k + i}.`,
+        ["Организиране на среща", "с родителите"],
+        ["октомври 2024 г. –", "юни 2025 г."],
+        "директор",
+      ]);
+    const { value: doc } = extractFromPages([
+      page(1, rows(1), { title: "ГОДИШЕН ПЛАН ЗА 2024 г.", heading: "I. Организационна дейност" }),
+      page(2, rows(7)),
+    ]);
     expect(doc.blocks[0]).toMatchObject({ kind: "paragraph", text: "ГОДИШЕН ПЛАН ЗА 2024 г.", bold: true });
     expect(doc.blocks[1]).toMatchObject({ kind: "paragraph", text: "I. Организационна дейност", bold: true });
     expect(doc.blocks[2].kind).toBe("table");
     const cells = doc.tables.flatMap((g) => g.rows.flatMap((r) => r.cells.map((c) => c.lines)));
     expect(cells.flat().join("\n")).not.toMatch(/стр\.|Годишен план/);
     expect(cells).toContainEqual(["октомври 2024 г. –", "юни 2025 г."]);
-    expect(doc.blocks.filter((b) => b.kind === "paragraph").map((b) => (b.kind === "paragraph" ? b.text : ""))).not.toContain("Годишен план 2024 · стр. 1");
+    expect(doc.blocks.filter((b) => b.kind === "paragraph").map((b) => (b.kind === "paragraph" ? b.text : ""))).not.toContain(
+      "Годишен план 2024 · стр. 1",
+    );
   });
 });

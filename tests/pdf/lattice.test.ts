@@ -50,16 +50,23 @@ for (const producer of ["libreoffice", "chromium"]) {
       // heading rows span the table
       const headings = g.rows.filter((r) => r.cells.length === 1 && r.cells[0].colSpan === 5);
       expect(headings).toHaveLength(4);
-      expect(headings[0].cells[0].lines.join(" ")).toMatch(/^Оперативна цел 1: Осигуряване на процес и среда на учене, които премахват пречките пред ученето\.$/);
+      expect(headings[0].cells[0].lines.join(" ")).toMatch(
+        /^Оперативна цел 1: Осигуряване на процес и среда на учене, които премахват пречките пред ученето\.$/,
+      );
       // the "Мярка" cells span their activity rows
       const measure = g.rows[2].cells[0];
       expect(measure.rowSpan).toBe(3);
       expect(measure.lines.join(" ")).toBe("Мярка 1.1: Осигуряване на качествено оценяване на потребностите");
       // every numbered activity is present once, in order
       const acts = g.rows.flatMap((r) => r.cells.filter((c) => c.col === 1).map((c) => c.lines.join(" ")));
-      const numbers = acts.map((a) => /^(\d+)\. /.exec(a)?.[1]).filter(Boolean).map(Number);
+      const numbers = acts
+        .map((a) => /^(\d+)\. /.exec(a)?.[1])
+        .filter(Boolean)
+        .map(Number);
       expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
-      expect(acts.find((a) => a.startsWith("1. "))).toMatch(/^1\. Извършване на оценка на риска от обучителни затруднения на децата на 5 и 6-годишна възраст в рамките/);
+      expect(acts.find((a) => a.startsWith("1. "))).toMatch(
+        /^1\. Извършване на оценка на риска от обучителни затруднения на децата на 5 и 6-годишна възраст в рамките/,
+      );
       // page breaks
       const breaks = g.rows.filter((r) => r.afterPageBreak);
       expect(breaks.map((r) => r.page)).toEqual([2, 3]);
@@ -77,7 +84,12 @@ describe("turned header cells", () => {
     const { value: doc } = await extractPdf(data("dev-rotated.chromium.pdf"));
     const g = doc.tables[0];
     expect(g.rows[0].cells.map((c) => c.lines.join(" / "))).toEqual(["№", "Дейности", "Срок за / изпълнение", "Отговорник"]);
-    expect(g.rows[1].cells.map((c) => c.lines.join(" "))).toEqual(["1.", "Организиране на концерти и изложби.", "Декември 2024 г.", "Училища"]);
+    expect(g.rows[1].cells.map((c) => c.lines.join(" "))).toEqual([
+      "1.",
+      "Организиране на концерти и изложби.",
+      "Декември 2024 г.",
+      "Училища",
+    ]);
   });
 });
 
@@ -95,7 +107,13 @@ describe("double borders", () => {
     const { value: doc } = await extractPdf(data("dev-double.chromium.pdf"));
     const g = doc.tables[0];
     expect(g.columns).toBe(5);
-    expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual(["Мярка", "Дейности", "Срок за изпълнение", "Отговорни институции", "Очаквани резултати"]);
+    expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual([
+      "Мярка",
+      "Дейности",
+      "Срок за изпълнение",
+      "Отговорни институции",
+      "Очаквани резултати",
+    ]);
     expect(g.rows[2].cells[0]).toMatchObject({ col: 0, rowSpan: 3 });
   });
 });

@@ -117,6 +117,13 @@ describe("src/extract/pdf module structure", () => {
       ["d", ["a"]],
     ]);
     expect(findCycle(g)).toEqual(["a", "b", "c", "a"]);
-    expect(findCycle(new Map([["a", ["b"]], ["b", []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

@@ -21,12 +21,45 @@ function run(list: [number, unknown][]) {
 describe("decodeDrawOps", () => {
   it("splits subpaths and handles closePath, curves and quadratic curves", () => {
     const buf = [
-      DRAW.moveTo, 0, 0, DRAW.lineTo, 10, 0, DRAW.lineTo, 10, 5, DRAW.closePath,
-      DRAW.moveTo, 20, 20, DRAW.curveTo, 21, 21, 22, 22, 30, 30,
-      DRAW.moveTo, 40, 40, DRAW.quadraticCurveTo, 41, 41, 50, 50,
+      DRAW.moveTo,
+      0,
+      0,
+      DRAW.lineTo,
+      10,
+      0,
+      DRAW.lineTo,
+      10,
+      5,
+      DRAW.closePath,
+      DRAW.moveTo,
+      20,
+      20,
+      DRAW.curveTo,
+      21,
+      21,
+      22,
+      22,
+      30,
+      30,
+      DRAW.moveTo,
+      40,
+      40,
+      DRAW.quadraticCurveTo,
+      41,
+      41,
+      50,
+      50,
     ];
     const sp = decodeDrawOps(buf, [1, 0, 0, 1, 0, 0]);
-    expect(sp[0]).toEqual({ points: [[0, 0], [10, 0], [10, 5]], closed: true, curved: false });
+    expect(sp[0]).toEqual({
+      points: [
+        [0, 0],
+        [10, 0],
+        [10, 5],
+      ],
+      closed: true,
+      curved: false,
+    });
     const curved = sp.filter((s) => s.curved);
     expect(curved).toHaveLength(2);
     expect(curved[0].points[1]).toEqual([30, 30]);

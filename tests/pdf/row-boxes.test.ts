@@ -19,7 +19,18 @@ const squash = (s: string): string => s.replace(/[\s\u00ad-]+/g, "").toLowerCase
 
 function rowText(r: Row): string {
   return squash(
-    [r.number, r.activity, r.deadline.text, r.indicator.unit, r.indicator.current, r.indicator.target, r.indicator.expected, r.financing, r.responsible.text, r.note]
+    [
+      r.number,
+      r.activity,
+      r.deadline.text,
+      r.indicator.unit,
+      r.indicator.current,
+      r.indicator.target,
+      r.indicator.expected,
+      r.financing,
+      r.responsible.text,
+      r.note,
+    ]
       .filter(Boolean)
       .join(" "),
   );
@@ -69,7 +80,11 @@ describe("row boxes on the PDF fixtures", () => {
             if (texts.some((t, j) => j !== i && t.includes(s)) || headings.some((h) => h.includes(s))) continue;
             const box = boxes.find((b) => b.page === page);
             const inside =
-              box !== undefined && it.x >= box.x0 - 0.5 && it.x2 <= box.x1 + 0.5 && it.y - it.size * 0.7 >= box.y0 - 0.5 && it.y <= box.y1 + 0.5;
+              box !== undefined &&
+              it.x >= box.x0 - 0.5 &&
+              it.x2 <= box.x1 + 0.5 &&
+              it.y - it.size * 0.7 >= box.y0 - 0.5 &&
+              it.y <= box.y1 + 0.5;
             if (!inside) outside.push(`row ${i} (${row.number ?? "-"}) p.${page}: "${it.str}" at ${it.x.toFixed(1)},${it.y.toFixed(1)}`);
             checked = true;
           }

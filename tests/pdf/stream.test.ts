@@ -11,7 +11,13 @@ describe("borderless table printed by Chromium", () => {
     const g = doc.tables[0];
     expect(g.columns).toBe(5);
     expect(g.rows[0].header).toBe(true);
-    expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual(["№", "Дейности", "Срок за изпълнение", "Отговорни институции", "Очаквани резултати"]);
+    expect(g.rows[0].cells.map((c) => c.lines.join(" "))).toEqual([
+      "№",
+      "Дейности",
+      "Срок за изпълнение",
+      "Отговорни институции",
+      "Очаквани резултати",
+    ]);
     // repeated header on page 2 dropped; running header and page numbers never in cells
     expect(g.rows.filter((r) => r.header)).toHaveLength(1);
     const all = g.rows.flatMap((r) => r.cells.flatMap((c) => c.lines)).join("\n");

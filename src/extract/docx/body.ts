@@ -264,7 +264,8 @@ export class BodyReader {
         const hMergeEl = wChild(tcPr, "hMerge");
         const paragraphs: Paragraph[] = [];
         this.cellParagraphs(tc, paragraphs);
-        if (paragraphs.reduce((n, p) => n + p.text.length, 0) > MAX_CELL_CHARS) throw tooComplex(`a table cell of more than ${MAX_CELL_CHARS} characters`);
+        if (paragraphs.reduce((n, p) => n + p.text.length, 0) > MAX_CELL_CHARS)
+          throw tooComplex(`a table cell of more than ${MAX_CELL_CHARS} characters`);
         const prev = cells[cells.length - 1];
         if (hMergeEl && hMergeEl.attrs.val !== "restart" && prev) {
           // legacy horizontal merge: this cell continues the one on its left
@@ -346,12 +347,7 @@ export class BodyReader {
     return this.numbering.next(numId, ilvl)?.text ?? null;
   }
 
-  private walkInline(
-    el: XmlElement,
-    base: RunProps,
-    state: InlineState,
-    extra: Paragraph[],
-  ): void {
+  private walkInline(el: XmlElement, base: RunProps, state: InlineState, extra: Paragraph[]): void {
     for (const c of elements(el)) {
       if (isW(c, "r")) {
         this.readRun(c, base, state, extra);
@@ -364,12 +360,7 @@ export class BodyReader {
     }
   }
 
-  private readRun(
-    r: XmlElement,
-    base: RunProps,
-    state: InlineState,
-    extra: Paragraph[],
-  ): void {
+  private readRun(r: XmlElement, base: RunProps, state: InlineState, extra: Paragraph[]): void {
     const rPr = wChild(r, "rPr");
     const props: RunProps = { ...base, ...this.styles.characterRun(wVal(rPr, "rStyle")), ...readRunProps(rPr) };
     if (props.vanish) {

@@ -155,7 +155,11 @@ function walkFlow(nodes: Node[], on: FlowHandlers): void {
     if (el.name === "table") on.table(el);
     else if (el.name === "ol" || el.name === "ul") walkList(el, on);
     else if (el.name === "li") walkItem(el, on);
-    else emit(inlineParagraph(el.children, () => true), on);
+    else
+      emit(
+        inlineParagraph(el.children, () => true),
+        on,
+      );
   }
 }
 
@@ -169,7 +173,10 @@ function walkList(list: Node, on: FlowHandlers): void {
 /** A list item: its own text is one paragraph; nested lists (mammoth's deeper levels) follow. */
 function walkItem(li: ElementNode, on: FlowHandlers): void {
   const nested = (n: Node): boolean => isElement(n, "ol", "ul", "table", "p");
-  emit(inlineParagraph(li.children, (n) => !nested(n)), on);
+  emit(
+    inlineParagraph(li.children, (n) => !nested(n)),
+    on,
+  );
   walkFlow(li.children.filter(nested), on);
 }
 

@@ -49,10 +49,7 @@ function rejectNonZip(bytes: Uint8Array): never {
     if (hasUtf16Name(bytes, "EncryptedPackage") || hasUtf16Name(bytes, "EncryptionInfo")) {
       throw new ConversionFailure("encrypted", "the DOCX file is password-protected (encrypted)");
     }
-    throw new ConversionFailure(
-      "not-a-plan-format",
-      "this is a legacy binary Office file (e.g. Word 97-2003 .doc), not a DOCX",
-    );
+    throw new ConversionFailure("not-a-plan-format", "this is a legacy binary Office file (e.g. Word 97-2003 .doc), not a DOCX");
   }
   throw new ConversionFailure("not-a-plan-format", "not a DOCX file (no ZIP package signature)");
 }
@@ -88,8 +85,10 @@ async function partBytes(zip: JSZip, file: JSZip.JSZipObject, path: string): Pro
   const before = inflated.get(zip) ?? 0;
   const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
   if (typeof declared === "number") {
-    if (declared > MAX_DOCX_PART_BYTES) throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
-    if (before + declared > MAX_DOCX_TOTAL_BYTES) throw tooLargePart(path, `takes the inflated package above the limit of ${mb(MAX_DOCX_TOTAL_BYTES)}`);
+    if (declared > MAX_DOCX_PART_BYTES)
+      throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
+    if (before + declared > MAX_DOCX_TOTAL_BYTES)
+      throw tooLargePart(path, `takes the inflated package above the limit of ${mb(MAX_DOCX_TOTAL_BYTES)}`);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -124,7 +123,8 @@ function checkDeclaredSizes(zip: JSZip): void {
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
     const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (declared > MAX_DOCX_PART_BYTES) throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
+    if (declared > MAX_DOCX_PART_BYTES)
+      throw tooLargePart(path, `inflates to ${mb(declared)}, above the limit of ${mb(MAX_DOCX_PART_BYTES)} per part`);
     // Pictures count per part only: a plan may hold many, and the text is what the total bounds.
     if (/\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp)$/i.test(path)) continue;
     total += declared;
@@ -218,8 +218,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
   if (!document) throw new ConversionFailure("damaged", "the DOCX main document cannot be read");
   const problems: string[] = [];
   const docRels = await relationships(zip, mainPath, problems);
-  const relTarget = (suffix: string, fallback: string): string =>
-    docRels.find((r) => r.type.endsWith("/" + suffix))?.target ?? fallback;
+  const relTarget = (suffix: string, fallback: string): string => docRels.find((r) => r.type.endsWith("/" + suffix))?.target ?? fallback;
   const dir = mainPath.slice(0, mainPath.lastIndexOf("/") + 1);
   const optional = async (path: string): Promise<XmlElement | null> => {
     try {

@@ -119,9 +119,7 @@ export function parseXml(text: string, maxDepth = MAX_XML_DEPTH): XmlElement {
 
 /** True for an element of the WordprocessingML namespace (transitional or strict) with this local name. */
 export function isW(node: XmlNode | undefined, name?: string): boolean {
-  return (
-    typeof node === "object" && (node.ns === NS.w || node.ns === NS.wStrict) && (name === undefined || node.name === name)
-  );
+  return typeof node === "object" && (node.ns === NS.w || node.ns === NS.wStrict) && (name === undefined || node.name === name);
 }
 
 export function isMc(node: XmlNode | undefined, name: string): boolean {

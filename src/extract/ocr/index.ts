@@ -48,7 +48,12 @@ const visible = (items: TextItem[]): number => items.reduce((a, it) => a + it.st
  * `ocr-page` warning for each page read and `ocr-low-confidence` where words stay doubtful.
  * Returns the number of pages read by OCR.
  */
-export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | undefined, pages: PageContent[], warnings: Message[]): Promise<number> {
+export async function ocrPagesWithoutText(
+  bytes: Uint8Array,
+  password: string | undefined,
+  pages: PageContent[],
+  warnings: Message[],
+): Promise<number> {
   const todo = pages.filter((p) => visible(p.items) === 0);
   if (todo.length === 0) return 0;
   const doc = await openPdf(bytes, password, { images: true });
@@ -63,7 +68,8 @@ export async function ocrPagesWithoutText(bytes: Uint8Array, password: string | 
         if (!raw) continue;
         const upright = (page.rotate ?? 0) % 360 === 0;
         // vector lines drawn over the scan: the page is drawn whole, so that they are read with it
-        const drawn = upright && vectorOverImage(raw, [...p.horizontals, ...p.verticals]) ? await renderPageImage(doc, page, RENDER_DPI) : null;
+        const drawn =
+          upright && vectorOverImage(raw, [...p.horizontals, ...p.verticals]) ? await renderPageImage(doc, page, RENDER_DPI) : null;
         const r = await ocrPageImage(drawn ?? raw, p.number, viewport);
         if (r.words === 0) continue;
         const keep = pages.indexOf(p);
@@ -154,7 +160,15 @@ export async function ocrPageImage(
     const words = await recognize(toPgm(downscale(img, factor)), mode, dpi * factor);
     if (factor === 1) return words;
     const k = 1 / factor;
-    return words.map((w) => ({ ...w, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, baseline: w.baseline * k, lineHeight: w.lineHeight * k }));
+    return words.map((w) => ({
+      ...w,
+      x0: w.x0 * k,
+      x1: w.x1 * k,
+      y0: w.y0 * k,
+      y1: w.y1 * k,
+      baseline: w.baseline * k,
+      lineHeight: w.lineHeight * k,
+    }));
   };
 
   const skew = estimateSkew(image, binarize(image, threshold));
@@ -187,8 +201,20 @@ export async function ocrPageImage(
   });
   const toSegment = (l: PixelLine): Segment =>
     l.dir === "h"
-      ? { dir: "h", pos: pi.y0 + (l.pos + 0.5) * pi.sy, from: pi.x0 + l.from * pi.sx, to: pi.x0 + (l.to + 1) * pi.sx, thickness: l.thickness * pi.sy }
-      : { dir: "v", pos: pi.x0 + (l.pos + 0.5) * pi.sx, from: pi.y0 + l.from * pi.sy, to: pi.y0 + (l.to + 1) * pi.sy, thickness: l.thickness * pi.sx };
+      ? {
+          dir: "h",
+          pos: pi.y0 + (l.pos + 0.5) * pi.sy,
+          from: pi.x0 + l.from * pi.sx,
+          to: pi.x0 + (l.to + 1) * pi.sx,
+          thickness: l.thickness * pi.sy,
+        }
+      : {
+          dir: "v",
+          pos: pi.x0 + (l.pos + 0.5) * pi.sx,
+          from: pi.y0 + l.from * pi.sy,
+          to: pi.y0 + (l.to + 1) * pi.sy,
+          thickness: l.thickness * pi.sx,
+        };
   const horizontals = lines.horizontals.map(toSegment);
   const verticals = lines.verticals.map(toSegment);
   const clean: Gray = { ...image, data: image.data.slice() };
@@ -244,9 +270,7 @@ export async function ocrPageImage(
     place(await read(part, "auto"), box.x0 - pad, box.y0 - pad);
   }
 
-  const doubtful = all
-    .filter((w) => w.confidence < UNSURE && !known(w.text))
-    .map((w) => w.text);
+  const doubtful = all.filter((w) => w.confidence < UNSURE && !known(w.text)).map((w) => w.text);
   const mean = all.length ? all.reduce((a, w) => a + w.confidence, 0) / all.length : 0;
   return {
     content: { number: pageNumber, width, height, items, horizontals, verticals },

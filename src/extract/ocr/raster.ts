@@ -142,13 +142,17 @@ export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number):
   const width = Math.max(0, right - left);
   const height = Math.max(0, bottom - top);
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) data.set(img.data.subarray((top + y) * img.width + left, (top + y) * img.width + left + width), y * width);
+  for (let y = 0; y < height; y++)
+    data.set(img.data.subarray((top + y) * img.width + left, (top + y) * img.width + left + width), y * width);
   return { width, height, data };
 }
 
 /** Binary PGM (P5), which Tesseract's image reader takes. */
 export function toPgm(img: Gray): Buffer {
-  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, "latin1"), Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength)]);
+  return Buffer.concat([
+    Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, "latin1"),
+    Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength),
+  ]);
 }
 
 /** Number of ink pixels in a rectangle. */

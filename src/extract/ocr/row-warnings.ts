@@ -17,7 +17,18 @@ export function doubtfulWordWarning(page: number, word: string): Message {
 const WORD = /^page \d+: "(.*)" was read by OCR with low confidence/;
 
 function rowText(r: Row): string {
-  return [r.number, r.activity, r.deadline.text, r.indicator.unit, r.indicator.current, r.indicator.target, r.indicator.expected, r.financing, r.responsible.text, r.note]
+  return [
+    r.number,
+    r.activity,
+    r.deadline.text,
+    r.indicator.unit,
+    r.indicator.current,
+    r.indicator.target,
+    r.indicator.expected,
+    r.financing,
+    r.responsible.text,
+    r.note,
+  ]
     .filter((t): t is string => typeof t === "string")
     .join(" ");
 }
@@ -36,7 +47,11 @@ export function placeLowConfidenceWords(rows: Row[], warnings: Message[]): Messa
     const word = m[1];
     // the word as read, or its letters alone (a hyphen at a line end may have been taken out)
     const core = word.replace(/[-‐]/g, "");
-    const row = rows.findIndex((r, i) => (w.place.page === null || r.pages.includes(w.place.page)) && (texts[i].includes(word) || texts[i].replace(/[-‐]/g, "").includes(core)));
+    const row = rows.findIndex(
+      (r, i) =>
+        (w.place.page === null || r.pages.includes(w.place.page)) &&
+        (texts[i].includes(word) || texts[i].replace(/[-‐]/g, "").includes(core)),
+    );
     if (row >= 0) {
       const slot = byRow.get(row) ?? { page: w.place.page, words: [] };
       slot.words.push(word);
@@ -46,10 +61,21 @@ export function placeLowConfidenceWords(rows: Row[], warnings: Message[]): Messa
   const list = (words: string[]) => words.map((x) => `"${x}"`).join(", ");
   for (const [row, { page, words }] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const label = rows[row].number ? `row ${rows[row].number}` : `row ${row + 1}`;
-    out.push(message(LOW_CONFIDENCE, `page ${page}, ${label}: read by OCR with low confidence (not in the dictionary either): ${list(words)}`, { page, row }));
+    out.push(
+      message(LOW_CONFIDENCE, `page ${page}, ${label}: read by OCR with low confidence (not in the dictionary either): ${list(words)}`, {
+        page,
+        row,
+      }),
+    );
   }
   for (const [page, words] of byPage) {
-    out.push(message(LOW_CONFIDENCE, `page ${page}: read by OCR with low confidence outside the table rows (not in the dictionary either): ${list(words)}`, { page }));
+    out.push(
+      message(
+        LOW_CONFIDENCE,
+        `page ${page}: read by OCR with low confidence outside the table rows (not in the dictionary either): ${list(words)}`,
+        { page },
+      ),
+    );
   }
   return out;
 }

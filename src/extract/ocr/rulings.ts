@@ -76,7 +76,12 @@ function scan(lines: number, length: number, at: (i: number, j: number) => numbe
   return out;
 }
 
-export function findPixelLines(ink: Uint8Array, width: number, height: number, o: RulingOptions): { horizontals: PixelLine[]; verticals: PixelLine[] } {
+export function findPixelLines(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  o: RulingOptions,
+): { horizontals: PixelLine[]; verticals: PixelLine[] } {
   const horizontals = scan(height, width, (y, x) => ink[y * width + x], "h", o);
   const verticals = scan(width, height, (x, y) => ink[y * width + x], "v", o);
   return { horizontals, verticals };

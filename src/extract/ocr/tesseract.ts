@@ -92,7 +92,9 @@ export function recognize(image: Buffer, mode: Segmentation, dpi: number): Promi
 async function read(w: TesseractWorker, image: Buffer, mode: Segmentation, dpi: number): Promise<OcrWord[]> {
   {
     // PSM 6: one uniform block of text; PSM 3: automatic page segmentation.
-    await w.setParameters({ tessedit_pageseg_mode: (mode === "block" ? "6" : "3") as never, preserve_interword_spaces: "0",
+    await w.setParameters({
+      tessedit_pageseg_mode: (mode === "block" ? "6" : "3") as never,
+      preserve_interword_spaces: "0",
       // the resolution is known from the page: Tesseract then neither guesses it nor says so on stderr
       user_defined_dpi: String(Math.round(dpi)),
       // plans are dark text on light paper: no second pass looking for inverted (white on dark) text
@@ -109,8 +111,7 @@ async function read(w: TesseractWorker, image: Buffer, mode: Segmentation, dpi: 
             if (!text) return;
             const mid = (wd.bbox.x0 + wd.bbox.x1) / 2;
             const b = line.baseline;
-            const baseline =
-              b && b.x1 !== b.x0 ? b.y0 + ((b.y1 - b.y0) * (mid - b.x0)) / (b.x1 - b.x0) : b ? b.y0 : wd.bbox.y1;
+            const baseline = b && b.x1 !== b.x0 ? b.y0 + ((b.y1 - b.y0) * (mid - b.x0)) / (b.x1 - b.x0) : b ? b.y0 : wd.bbox.y1;
             words.push({
               text,
               confidence: wd.confidence,

@@ -48,7 +48,10 @@ export async function convertToDocx(bytes: Uint8Array, format: OfficeFormat, opt
   const env = opts.env ?? process.env;
   const soffice = findSoffice(env);
   if (!soffice) {
-    throw new ConversionFailure("needs-libreoffice", `a .${format} file is read through LibreOffice, which is not installed: ${LIBREOFFICE_PACKAGE_HINT}`);
+    throw new ConversionFailure(
+      "needs-libreoffice",
+      `a .${format} file is read through LibreOffice, which is not installed: ${LIBREOFFICE_PACKAGE_HINT}`,
+    );
   }
   const work = await mkdtemp(join(tmpdir(), "plan-extract-office-"));
   try {
@@ -71,7 +74,10 @@ export async function convertToDocx(bytes: Uint8Array, format: OfficeFormat, opt
     ];
     const result = await run(soffice, args, { ...env, HOME: work }, opts.timeoutMs ?? DEFAULT_OFFICE_TIMEOUT_MS);
     if (result.timedOut) {
-      throw new ConversionFailure("damaged", `LibreOffice did not finish converting the .${format} file within ${Math.round((opts.timeoutMs ?? DEFAULT_OFFICE_TIMEOUT_MS) / 1000)} s`);
+      throw new ConversionFailure(
+        "damaged",
+        `LibreOffice did not finish converting the .${format} file within ${Math.round((opts.timeoutMs ?? DEFAULT_OFFICE_TIMEOUT_MS) / 1000)} s`,
+      );
     }
     const produced = (await readdir(outDir).catch(() => [] as string[])).find((n) => n.toLowerCase().endsWith(".docx"));
     if (!produced) {
@@ -84,7 +90,12 @@ export async function convertToDocx(bytes: Uint8Array, format: OfficeFormat, opt
   }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that soffice.bin (started by the soffice script) dies with it.
     const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -106,7 +117,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
     }, timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
-      reject(new ConversionFailure("needs-libreoffice", `LibreOffice (${cmd}) could not be started: ${err.message}; ${LIBREOFFICE_PACKAGE_HINT}`));
+      reject(
+        new ConversionFailure(
+          "needs-libreoffice",
+          `LibreOffice (${cmd}) could not be started: ${err.message}; ${LIBREOFFICE_PACKAGE_HINT}`,
+        ),
+      );
     });
     child.on("close", (code) => {
       clearTimeout(timer);

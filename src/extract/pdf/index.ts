@@ -63,10 +63,7 @@ const visibleChars = (items: TextItem[]): number => items.reduce((a, it) => a + 
 export function extractFromPages(pages: PageContent[], warnings: Message[] = []): Result<ExtractedDocument> {
   const total = pages.reduce((a, p) => a + visibleChars(p.items), 0);
   if (total < MIN_TEXT_CHARS) {
-    throw new ConversionFailure(
-      "no-text-layer",
-      "the PDF has no text layer (scanned images?): its pages contain no extractable text",
-    );
+    throw new ConversionFailure("no-text-layer", "the PDF has no text layer (scanned images?): its pages contain no extractable text");
   }
   for (const p of pages) {
     if (visibleChars(p.items) === 0) {
@@ -153,7 +150,11 @@ function paragraphs(linesByPage: Map<number, TextLine[]>, tables: AssembledTable
       const first = cur.lines[0];
       const block: ParagraphBlock = {
         kind: "paragraph",
-        text: cur.lines.map((l) => l.text).join(" ").replace(/\s+/g, " ").trim(),
+        text: cur.lines
+          .map((l) => l.text)
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim(),
         lines: cur.lines.map((l) => l.text),
         page: n,
         size: Math.round(first.size * 10) / 10,

@@ -60,16 +60,20 @@ export function overlapDays(aStart: Ymd, aEnd: Ymd, bStart: Ymd, bEnd: Ymd): num
   return e >= s ? e - s + 1 : 0;
 }
 
-export const monthInterval = (m: number) => (y: number): Interval => ({
-  start: { y, m, d: 1 },
-  end: { y, m, d: lastDay(y, m) },
-});
+export const monthInterval =
+  (m: number) =>
+  (y: number): Interval => ({
+    start: { y, m, d: 1 },
+    end: { y, m, d: lastDay(y, m) },
+  });
 
-export const dayInterval = (m: number, d: number) => (y: number): Interval => {
-  // 29 February in a non-leap year: clamp to the month's last day.
-  const dd = Math.min(d, lastDay(y, m));
-  return { start: { y, m, d: dd }, end: { y, m, d: dd } };
-};
+export const dayInterval =
+  (m: number, d: number) =>
+  (y: number): Interval => {
+    // 29 February in a non-leap year: clamp to the month's last day.
+    const dd = Math.min(d, lastDay(y, m));
+    return { start: { y, m, d: dd }, end: { y, m, d: dd } };
+  };
 
 export const yearInterval = (y: number): Interval => ({ start: { y, m: 1, d: 1 }, end: { y, m: 12, d: 31 } });
 
@@ -88,15 +92,21 @@ export function schoolYearDates(first: number, last: number): { start: string; e
 }
 
 /** Term n (1 or 2) of the school year beginning in y: the I term from the school year's first day to 31 January, the II term 1 February – 30 June. */
-export const termInterval = (n: number) => (y: number): Interval =>
-  n === 1
-    ? { start: { y, ...SCHOOL_YEAR.start }, end: { y: y + 1, m: 1, d: 31 } }
-    : { start: { y: y + 1, m: 2, d: 1 }, end: { y: y + 1, m: 6, d: 30 } };
+export const termInterval =
+  (n: number) =>
+  (y: number): Interval =>
+    n === 1
+      ? { start: { y, ...SCHOOL_YEAR.start }, end: { y: y + 1, m: 1, d: 31 } }
+      : { start: { y: y + 1, m: 2, d: 1 }, end: { y: y + 1, m: 6, d: 30 } };
 
-export const quarterInterval = (n: number) => (y: number): Interval => ({
-  start: { y, m: 3 * n - 2, d: 1 },
-  end: { y, m: 3 * n, d: lastDay(y, 3 * n) },
-});
+export const quarterInterval =
+  (n: number) =>
+  (y: number): Interval => ({
+    start: { y, m: 3 * n - 2, d: 1 },
+    end: { y, m: 3 * n, d: lastDay(y, 3 * n) },
+  });
 
-export const halfInterval = (n: number) => (y: number): Interval =>
-  n === 1 ? { start: { y, m: 1, d: 1 }, end: { y, m: 6, d: 30 } } : { start: { y, m: 7, d: 1 }, end: { y, m: 12, d: 31 } };
+export const halfInterval =
+  (n: number) =>
+  (y: number): Interval =>
+    n === 1 ? { start: { y, m: 1, d: 1 }, end: { y, m: 6, d: 30 } } : { start: { y, m: 7, d: 1 }, end: { y, m: 12, d: 31 } };

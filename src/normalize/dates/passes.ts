@@ -63,7 +63,13 @@ function pt(m: RegExpExecArray, kind: PointKind, make: (y: number) => Interval, 
 }
 
 /** A second point of a match (the end of a range), placed on the match's last character. */
-function endPoint(m: RegExpExecArray, kind: PointKind, make: (y: number) => Interval, year: number | null, extra: Partial<Point> = {}): Point {
+function endPoint(
+  m: RegExpExecArray,
+  kind: PointKind,
+  make: (y: number) => Interval,
+  year: number | null,
+  extra: Partial<Point> = {},
+): Point {
   return { ...pt(m, kind, make, year, extra), index: m.index + m[0].length - 1, length: 1 };
 }
 
@@ -94,13 +100,17 @@ export const POINT_PASSES: readonly PointPass[] = [
   {
     // References to documents carry dates that are not deadlines: "№ 1 от 19.02.2020 г.", "№125/25.04.2024".
     name: "numbered reference",
-    pattern: new RegExp(`№\\s*[\\w\\u0400-\\u04ff.\\-/]*?\\d[\\w\\u0400-\\u04ff.\\-]*\\s*(?:от\\s*|/\\s*)(?:\\d{1,2}\\.\\d{1,2}\\.)?\\d{2,4}(?!\\d)${YEAR_WORD}`),
+    pattern: new RegExp(
+      `№\\s*[\\w\\u0400-\\u04ff.\\-/]*?\\d[\\w\\u0400-\\u04ff.\\-]*\\s*(?:от\\s*|/\\s*)(?:\\d{1,2}\\.\\d{1,2}\\.)?\\d{2,4}(?!\\d)${YEAR_WORD}`,
+    ),
     build: none,
   },
   {
     // "Наредба 1 от 19.02.2020 г.", "заповед РД09-1/15.03.2024"
     name: "act with a date",
-    pattern: new RegExp(`(?:пмс|постановление|решение|заповед|наредба)\\s*(?:№\\s*)?[\\w\\u0400-\\u04ff.\\-]*\\d[\\w\\u0400-\\u04ff.\\-]*\\s*(?:от\\s*|/\\s*)\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}${YEAR_WORD}`),
+    pattern: new RegExp(
+      `(?:пмс|постановление|решение|заповед|наредба)\\s*(?:№\\s*)?[\\w\\u0400-\\u04ff.\\-]*\\d[\\w\\u0400-\\u04ff.\\-]*\\s*(?:от\\s*|/\\s*)\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}${YEAR_WORD}`,
+    ),
     build: none,
   },
   {
@@ -153,7 +163,9 @@ export const POINT_PASSES: readonly PointPass[] = [
   {
     // "10 - 15 октомври 2024"
     name: "day range with a month name",
-    pattern: new RegExp(`(?<![\\d.])(\\d{1,2})\\s*(?:-|до)\\s*(\\d{1,2})\\s*(?:-?\\s*(?:ви|ри|ти|ми)\\s*)?(?:м\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`),
+    pattern: new RegExp(
+      `(?<![\\d.])(\\d{1,2})\\s*(?:-|до)\\s*(\\d{1,2})\\s*(?:-?\\s*(?:ви|ри|ти|ми)\\s*)?(?:м\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`,
+    ),
     build: (m) => {
       const mo = monthNumber(m[3]);
       const [d1, d2] = [+m[1], +m[2]];
@@ -165,7 +177,9 @@ export const POINT_PASSES: readonly PointPass[] = [
   {
     // "15 септември 2024", "до 15-ти септ.", "1-ви юни"
     name: "day with a month name",
-    pattern: new RegExp(`(?<![\\d.])(\\d{1,2})\\s*(?:-?\\s*(?:ви|ри|ти|ми)\\s*)?(?:м\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`),
+    pattern: new RegExp(
+      `(?<![\\d.])(\\d{1,2})\\s*(?:-?\\s*(?:ви|ри|ти|ми)\\s*)?(?:м\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`,
+    ),
     build: (m) => {
       const mo = monthNumber(m[2]);
       const d = +m[1];
@@ -219,7 +233,9 @@ export const POINT_PASSES: readonly PointPass[] = [
   {
     // "I-во тримесечие на 2025 г.", "първо тримесечие", "I и II тримесечие", "Q1 2025"
     name: "quarter",
-    pattern: new RegExp(`(?<![${L}\\d])(?:(${ORDINAL_LIST})\\s*(?:тримесечие(?:то)?|тримесечия|квартал)|q([1-4]))(?:\\s*(?:на|от|за)?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`),
+    pattern: new RegExp(
+      `(?<![${L}\\d])(?:(${ORDINAL_LIST})\\s*(?:тримесечие(?:то)?|тримесечия|квартал)|q([1-4]))(?:\\s*(?:на|от|за)?\\s*${YEAR}(?!\\d)${YEAR_WORD})?`,
+    ),
     build: (m) => {
       const year = m[3] ? +m[3] : null;
       if (m[2]) return [pt(m, "quarter", quarterInterval(+m[2]), year)];
@@ -229,7 +245,9 @@ export const POINT_PASSES: readonly PointPass[] = [
   {
     // "първо полугодие на 2025 г.", "II полугодие", "второ шестмесечие"
     name: "half-year",
-    pattern: new RegExp(`(?<![${L}\\d])(${ORDINAL_LIST})\\s*(?:полугодие(?:то)?|полугодия|шестмесечие(?:то)?)(?:\\s*(?:на|от|за)?\\s*${YEAR}(?![\\d/-])${YEAR_WORD})?`),
+    pattern: new RegExp(
+      `(?<![${L}\\d])(${ORDINAL_LIST})\\s*(?:полугодие(?:то)?|полугодия|шестмесечие(?:то)?)(?:\\s*(?:на|от|за)?\\s*${YEAR}(?![\\d/-])${YEAR_WORD})?`,
+    ),
     build: (m) => ordinalParts(m, m[1], "half-year", halfInterval, 2, m[2] ? +m[2] : null),
   },
   {
@@ -242,7 +260,9 @@ export const POINT_PASSES: readonly PointPass[] = [
     // "м. октомври 2024 г.", "Декември 2024", "окт. 2024", "септември" ("май" is also a rare noun;
     // accepted, since only deadline cells are read)
     name: "month name",
-    pattern: new RegExp(`(?<![${L}])(?:м\\.\\s*|месец\\s+|мес\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*(?:м\\.\\s*)?${YEAR}(?![\\d])${YEAR_WORD})?`),
+    pattern: new RegExp(
+      `(?<![${L}])(?:м\\.\\s*|месец\\s+|мес\\.\\s*)?(${MONTH})(?![${L}])(?:\\s*,?\\s*(?:м\\.\\s*)?${YEAR}(?![\\d])${YEAR_WORD})?`,
+    ),
     build: (m) => {
       const mo = monthNumber(m[1]);
       if (!mo) return null;

@@ -64,11 +64,17 @@ export function ordinalNumber(token: string): number {
 
 export const RECURRING: [RegExp, string][] = [
   [/ежедневн|ежедневен|всеки ден|всекидневн|(?<![а-я])дневно(?![а-я])/, "daily"],
-  [/ежеседмич|всяка седмица|(?<![а-я])седмично(?![а-я])|веднъж седмично|всеки (?:понеделник|вторник|петък|четвъртък|събота|неделя)|всяка (?:сряда|събота|неделя)/, "weekly"],
+  [
+    /ежеседмич|всяка седмица|(?<![а-я])седмично(?![а-я])|веднъж седмично|всеки (?:понеделник|вторник|петък|четвъртък|събота|неделя)|всяка (?:сряда|събота|неделя)/,
+    "weekly",
+  ],
   [/ежемесеч|всеки месец|(?<![а-я])месечно(?![а-я])|веднъж месечно|число(?:то)? на (?:всеки |текущия |следващия )?месец/, "monthly"],
   [/ежетримесеч|всяко тримесечие|на всяко тримесечие|(?<![а-я])тримесечно(?![а-я])/, "quarterly"],
   [/всеки (?:учебен )?срок|в края на всеки срок/, "termly"],
-  [/(?:два|2) пъти (?:в |през )?(?:годи(?:шно|на)|учебната година)|веднъж на полугодие|ежеполугоди|(?<![а-я])полугодишно(?![а-я])/, "half-yearly"],
+  [
+    /(?:два|2) пъти (?:в |през )?(?:годи(?:шно|на)|учебната година)|веднъж на полугодие|ежеполугоди|(?<![а-я])полугодишно(?![а-я])/,
+    "half-yearly",
+  ],
   [/ежегод|всяка (?:учебна |календарна )?година|(?<![а-я])годишно(?![а-я])|веднъж годишно/, "yearly"],
   [/периодичн/, "periodic"],
 ];
@@ -78,7 +84,8 @@ export const CONDITIONAL =
 
 export const ONGOING = /постоян|(?<![а-я])текущ|непрекъснат|регулярн|перманентн|(?<![а-я])винаги|всекидневно|системно/;
 
-export const WHOLE_PERIOD = /целогодишн|през цялата (?:учебна |календарна )?година|през цялата година|през годината|в рамките на годината|през цялия период|за целия период/;
+export const WHOLE_PERIOD =
+  /целогодишн|през цялата (?:учебна |календарна )?година|през цялата година|през годината|в рамките на годината|през цялия период|за целия период/;
 
 export const NONE = /^(?:-+|—|x|х|неприложимо|не се прилага|няма|н\/п|n\/a)\.?$/;
 
@@ -87,15 +94,16 @@ export const ROMAN_MONTH = "xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i";
 
 /** Lower case, one kind of dash, soft hyphens dropped, single spaces. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/\u0456/g, "i") // Cyrillic і (used in roman numerals such as "ІІ срок")
-    // Cyrillic х written for X in a roman month ("15.ХІІ.2024"): only between dots / before a year.
-    .replace(/(?<=\.\s?)[хx]([ivх]*)(?=\s?\.)/g, (_m, rest: string) => "x" + rest.replace(/х/g, "x"))
-    .replace(/\u00ad/g, "")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/\u0456/g, "i") // Cyrillic і (used in roman numerals such as "ІІ срок")
+      // Cyrillic х written for X in a roman month ("15.ХІІ.2024"): only between dots / before a year.
+      .replace(/(?<=\.\s?)[хx]([ivх]*)(?=\s?\.)/g, (_m, rest: string) => "x" + rest.replace(/х/g, "x"))
+      .replace(/\u00ad/g, "")
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+  );
 }
-

@@ -3,16 +3,7 @@
  * of points that name none, "началото на" / "края на" before a point, terms and half-years
  * named with a school year, and ranges kept in order.
  */
-import {
-  dayNumber,
-  lastDay,
-  overlapDays,
-  parseIso,
-  schoolYearInterval,
-  termInterval,
-  type Interval,
-  type Ymd,
-} from "./calendar.js";
+import { dayNumber, lastDay, overlapDays, parseIso, schoolYearInterval, termInterval, type Interval, type Ymd } from "./calendar.js";
 import type { Point } from "./passes.js";
 import { L } from "./vocabulary.js";
 
@@ -89,7 +80,13 @@ export function mergeYearPairs(points: Point[], period: ContextPeriod | null): v
   for (let k = 0; k < points.length - 1; k++) {
     const p = points[k];
     if (p.yearPair !== undefined && period?.schoolYear === p.year && p.yearPair === (p.year as number) + 1) {
-      points.splice(k, 2, { ...p, kind: "school-year", make: schoolYearInterval, length: points[k + 1].index + 1 - p.index, yearPair: undefined });
+      points.splice(k, 2, {
+        ...p,
+        kind: "school-year",
+        make: schoolYearInterval,
+        length: points[k + 1].index + 1 - p.index,
+        yearPair: undefined,
+      });
     }
   }
 }
@@ -156,7 +153,7 @@ export function inferYears(points: Point[], period: ContextPeriod | null): boole
       }
     }
     if (period) {
-      p.year = (p.kind === "school-year" || p.kind === "term") ? (period.schoolYear ?? bestYear(p.make, period)) : bestYear(p.make, period);
+      p.year = p.kind === "school-year" || p.kind === "term" ? (period.schoolYear ?? bestYear(p.make, period)) : bestYear(p.make, period);
       p.yearSource = "context";
     } else {
       allKnown = false;

@@ -40,7 +40,8 @@ function edgesOf(f: Fragment): number[] {
 /** Whether fragment `next` has the columns of `prev` (same frame, most inner edges shared). */
 export function sameColumns(prev: Fragment, next: Fragment, share = SHARED_EDGES_SHARE): boolean {
   const tol = COLUMN_MATCH_PT;
-  if (Math.abs(prev.box.x0 - next.box.x0) > tol * FRAME_MATCH_FACTOR || Math.abs(prev.box.x1 - next.box.x1) > tol * FRAME_MATCH_FACTOR) return false;
+  if (Math.abs(prev.box.x0 - next.box.x0) > tol * FRAME_MATCH_FACTOR || Math.abs(prev.box.x1 - next.box.x1) > tol * FRAME_MATCH_FACTOR)
+    return false;
   const a = edgesOf(prev);
   const b = edgesOf(next);
   const shared = b.filter((x) => a.some((y) => Math.abs(x - y) <= tol)).length;

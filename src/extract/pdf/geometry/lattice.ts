@@ -60,7 +60,12 @@ export function mergeSegments(segs: Segment[], posTol = LINE_MERGE_PT, gapTol = 
   }
   const out: Segment[] = [];
   for (const c of clusters) {
-    const pos = c.reduce((a, s) => a + s.pos * (s.to - s.from), 0) / Math.max(1e-9, c.reduce((a, s) => a + (s.to - s.from), 0));
+    const pos =
+      c.reduce((a, s) => a + s.pos * (s.to - s.from), 0) /
+      Math.max(
+        1e-9,
+        c.reduce((a, s) => a + (s.to - s.from), 0),
+      );
     const thickness = Math.max(...c.map((s) => s.thickness));
     const byFrom = [...c].sort((a, b) => a.from - b.from);
     let cur: Segment | null = null;
@@ -182,7 +187,11 @@ export function cellsFromLines(hs: Segment[], vs: Segment[], tol = GRID_EDGE_PT)
 }
 
 /** Finds the ruled tables of a page. Items are not assigned here (see assignItems). */
-export function findLatticeTables(horizontals: Segment[], verticals: Segment[], options: LatticeOptions = {}): { box: Box; cells: Box[] }[] {
+export function findLatticeTables(
+  horizontals: Segment[],
+  verticals: Segment[],
+  options: LatticeOptions = {},
+): { box: Box; cells: Box[] }[] {
   const posTol = options.posTol ?? LINE_MERGE_PT;
   const gapTol = options.gapTol ?? LINE_GAP_PT;
   const meetTol = options.meetTol ?? LINE_MEET_PT;
@@ -233,7 +242,11 @@ export function inBox(b: Box, x: number, y: number, pad = 0): boolean {
 }
 
 /** Puts each item into the cell that holds its anchor; returns the items left outside every table. */
-export function assignItems(tables: { box: Box; cells: Box[] }[], items: TextItem[], page: number): { fragments: Fragment[]; outside: TextItem[] } {
+export function assignItems(
+  tables: { box: Box; cells: Box[] }[],
+  items: TextItem[],
+  page: number,
+): { fragments: Fragment[]; outside: TextItem[] } {
   const fragments: Fragment[] = tables.map((t) => ({
     kind: "lattice",
     page,

@@ -7,8 +7,7 @@ import type { PageContent, TextItem } from "../page-content.js";
 import { MARGIN_ZONE, RUNNING_PAGES_SHARE, RUNNING_SAME_HEIGHT_PT } from "../tolerances.js";
 import { buildLines } from "./text-lines.js";
 
-const PAGE_NUMBER =
-  /^(?:[-–—]\s*)?(?:(?:стр(?:аница)?|page|с)\.?\s*)?\d{1,4}(?:\s*(?:от|\/|of)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:стр(?:аница)?|page|с)\.?\s*)?\d{1,4}(?:\s*(?:от|\/|of)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
 /** True for text that is only a page number ("3", "стр. 3 от 12", "- 4 -", "3/12"). */
 export function isPageNumberText(text: string): boolean {
@@ -48,7 +47,10 @@ export function findRunningItems(pages: PageContent[]): Set<TextItem> {
       const s = seen.get(`${zone}:${shape(l.text)}`);
       const y = zone === "top" ? l.y : page.height - l.y;
       const repeated =
-        s !== undefined && pages.length >= 2 && s.pages.size >= minPages && s.ys.filter((v) => Math.abs(v - y) <= RUNNING_SAME_HEIGHT_PT).length >= minPages;
+        s !== undefined &&
+        pages.length >= 2 &&
+        s.pages.size >= minPages &&
+        s.ys.filter((v) => Math.abs(v - y) <= RUNNING_SAME_HEIGHT_PT).length >= minPages;
       if (repeated || isPageNumberText(l.text)) for (const it of l.items) running.add(it);
     }
   }

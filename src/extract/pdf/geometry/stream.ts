@@ -89,7 +89,9 @@ function columnStarts(lines: Line[]): number[] {
   // table, over a column that is mostly empty) is a column after all.
   const supported = candidates.filter((c) => {
     if (firstPass.includes(c)) return true;
-    const crossing = lines.filter((l) => l.items.some((i) => crosses(i, c.x) && firstPass.filter((o) => crosses(i, o.x)).length < 2)).length;
+    const crossing = lines.filter((l) =>
+      l.items.some((i) => crosses(i, c.x) && firstPass.filter((o) => crosses(i, o.x)).length < 2),
+    ).length;
     return c.n >= MIN_DENIED_COLUMN_SUPPORT && c.n >= crossing * CROSSING_SHARE;
   });
   // Two starts closer than a couple of ems are one column (a centred "№" over left-aligned numbers):
@@ -163,7 +165,10 @@ export function findStreamTables(
   // centred cells interleaves the lines of different columns).
   const steps: number[] = [];
   for (let c = 0; c < starts.length; c++) {
-    const ys = split.slice(first, last + 1).filter((x) => x.cols.has(c)).map((x) => x.line);
+    const ys = split
+      .slice(first, last + 1)
+      .filter((x) => x.cols.has(c))
+      .map((x) => x.line);
     for (let k = 1; k < ys.length; k++) {
       const d = ys[k].y - ys[k - 1].y;
       if (d > ys[k].size * LINE_STEP_MIN_EM && d < ys[k].size * LINE_STEP_MAX_EM) steps.push(d);
@@ -188,8 +193,15 @@ export function findStreamTables(
 
   const region = split.slice(first, last + 1);
   const col0 = region.map((s) => s.cols.get(0)).filter((x): x is TextItem[] => Boolean(x));
-  const col0Texts = col0.map((its) => its.map((i) => i.str).join(" ").trim());
-  const numberColumn = col0Texts.length >= 2 && col0Texts.filter((t) => NUMBER_LIKE.test(t) || t.length <= SHORT_NUMBER_CHARS).length >= col0Texts.length * NUMBER_COLUMN_SHARE;
+  const col0Texts = col0.map((its) =>
+    its
+      .map((i) => i.str)
+      .join(" ")
+      .trim(),
+  );
+  const numberColumn =
+    col0Texts.length >= 2 &&
+    col0Texts.filter((t) => NUMBER_LIKE.test(t) || t.length <= SHORT_NUMBER_CHARS).length >= col0Texts.length * NUMBER_COLUMN_SHARE;
 
   // Rows.
   const rows: LineCells[][] = [];
@@ -199,9 +211,15 @@ export function findStreamTables(
     const s = region[i];
     const prev = region[i - 1];
     if (inHeader && prev) {
-      const c0 = (s.cols.get(0) ?? []).map((it) => it.str).join(" ").trim();
+      const c0 = (s.cols.get(0) ?? [])
+        .map((it) => it.str)
+        .join(" ")
+        .trim();
       const stillHeader =
-        s.line.items.every((it) => it.bold) && !NUMBER_LIKE.test(c0) && s.line.y - prev.line.y <= bigGap && !(s.cols.size === 1 && [...s.spanEnd.values()][0] > [...s.spanEnd.keys()][0]);
+        s.line.items.every((it) => it.bold) &&
+        !NUMBER_LIKE.test(c0) &&
+        s.line.y - prev.line.y <= bigGap &&
+        !(s.cols.size === 1 && [...s.spanEnd.values()][0] > [...s.spanEnd.keys()][0]);
       if (stillHeader) {
         rows[rows.length - 1].push(s);
         continue;
@@ -222,7 +240,10 @@ export function findStreamTables(
       rowStart.cols.size >= 2 &&
       rows[rows.length - 1].every(allBold) &&
       s.line.items.every((i) => !i.bold);
-    const col0Text = (s.cols.get(0) ?? []).map((i) => i.str).join(" ").trim();
+    const col0Text = (s.cols.get(0) ?? [])
+      .map((i) => i.str)
+      .join(" ")
+      .trim();
     const rowSpansTable = rowStart !== undefined && [...rowStart.spanEnd].some(([c, e]) => e > c && rowStart.cols.size <= 2);
     const newRow =
       !prev ||
@@ -247,7 +268,10 @@ export function findStreamTables(
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     const y0 = k === 0 ? top(r) : (top(r) + Math.max(...rows[k - 1].map((s) => s.line.y))) / 2;
-    const y1 = k + 1 < rows.length ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2 : Math.max(...r.map((s) => s.line.y)) + LAST_ROW_DESCENT_PT;
+    const y1 =
+      k + 1 < rows.length
+        ? (top(rows[k + 1]) + Math.max(...r.map((s) => s.line.y))) / 2
+        : Math.max(...r.map((s) => s.line.y)) + LAST_ROW_DESCENT_PT;
     // A title over several columns whose own headings sit below it ("Индикатори за изпълнение"
     // over "Мерна единица | Текуща | Целева"): two grid rows, the other columns span both.
     const group = groupTitle(r);

@@ -103,7 +103,9 @@ function groupTurned(items: TextItem[]): TextItem[][] {
       const along = c.items.sort((a, b) => (rot === 3 ? b.y - a.y : a.y - b.y));
       let pos = 0;
       // Each piece advances by its characters and one em; it ends TURNED_GAP_EM before the next one.
-      out.push(along.map((it) => ({ ...it, x: pos, x2: (pos += it.str.length * it.size * TURNED_CHAR_EM + it.size) - it.size * TURNED_GAP_EM })));
+      out.push(
+        along.map((it) => ({ ...it, x: pos, x2: (pos += it.str.length * it.size * TURNED_CHAR_EM + it.size) - it.size * TURNED_GAP_EM })),
+      );
     }
   }
   return out;

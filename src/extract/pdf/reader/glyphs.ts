@@ -149,10 +149,24 @@ export function extractGlyphItems(
 function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts | null, page: number, verticals: Segment[]): TextItem[] {
   // A ruling line between two glyphs always separates them (text of neighbouring cells).
   const ruledBetween = (x1: number, x2: number, y: number, size: number): boolean =>
-    verticals.some((v) => v.pos > x1 - RULING_BETWEEN_GLYPHS_PT && v.pos < x2 + RULING_BETWEEN_GLYPHS_PT && v.from <= y && v.to >= y - size * RULING_GLYPH_REACH_EM);
+    verticals.some(
+      (v) =>
+        v.pos > x1 - RULING_BETWEEN_GLYPHS_PT &&
+        v.pos < x2 + RULING_BETWEEN_GLYPHS_PT &&
+        v.from <= y &&
+        v.to >= y - size * RULING_GLYPH_REACH_EM,
+    );
   const items: TextItem[] = [];
-  let cur: { str: string; x: number; x2: number; y: number; size: number; font: string; rot: number; box: [number, number, number, number] } | null =
-    null;
+  let cur: {
+    str: string;
+    x: number;
+    x2: number;
+    y: number;
+    size: number;
+    font: string;
+    rot: number;
+    box: [number, number, number, number];
+  } | null = null;
   let pendingSpace = false;
   let lastMid = 0;
   let lastRun = -1;
@@ -217,7 +231,12 @@ function groupGlyphs(glyphs: PageGlyph[], factsOf: (name: string) => FontFacts |
     if (gap > WORD_SPACE_EM * em || (pendingSpace && gap > WORD_SPACE_EM * SPACE_GLYPH_SHARE * em)) cur.str += " ";
     cur.str += g.ch;
     cur.x2 = Math.max(cur.x2, g.x2);
-    cur.box = [Math.min(cur.box[0], g.box[0]), Math.min(cur.box[1], g.box[1]), Math.max(cur.box[2], g.box[2]), Math.max(cur.box[3], g.box[3])];
+    cur.box = [
+      Math.min(cur.box[0], g.box[0]),
+      Math.min(cur.box[1], g.box[1]),
+      Math.max(cur.box[2], g.box[2]),
+      Math.max(cur.box[3], g.box[3]),
+    ];
     lastMid = (g.x + g.x2) / 2;
     lastRun = g.run;
     pendingSpace = false;

@@ -61,9 +61,7 @@ function toFailure(err: unknown): ConversionFailure {
   if (e?.name === "PasswordException") {
     return new ConversionFailure(
       "encrypted",
-      e.code === 2
-        ? "the PDF is encrypted and the given password is wrong"
-        : "the PDF is encrypted: it needs a password to be opened",
+      e.code === 2 ? "the PDF is encrypted and the given password is wrong" : "the PDF is encrypted: it needs a password to be opened",
     );
   }
   return new ConversionFailure("damaged", `the PDF cannot be read (damaged or truncated): ${msg}`);

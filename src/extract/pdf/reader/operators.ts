@@ -307,7 +307,13 @@ export function interpretOperators(
             const u0 = st.x + x * hs;
             const u1 = st.x + (x + width) * hs;
             const v = st.y + st.rise;
-            glyph(g.unicode, m[0] * u0 + m[2] * v + m[4], m[1] * u0 + m[3] * v + m[5], m[0] * u1 + m[2] * v + m[4], m[1] * u1 + m[3] * v + m[5]);
+            glyph(
+              g.unicode,
+              m[0] * u0 + m[2] * v + m[4],
+              m[1] * u0 + m[3] * v + m[5],
+              m[0] * u1 + m[2] * v + m[4],
+              m[1] * u1 + m[3] * v + m[5],
+            );
           }
           x += vertical ? width - spacing * st.fontDirection : width + spacing * st.fontDirection;
         }

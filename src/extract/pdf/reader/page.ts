@@ -118,7 +118,10 @@ async function boundedOperatorList(page: PDFPageProxy, number: number): Promise<
       // The stream is left to doc.destroy(): cancelling it here makes pdf.js throw on its next chunk.
       reject(new ConversionFailure("too-complex", `page ${number} of the PDF ${why}`));
     };
-    const timer = setTimeout(() => fail(`took longer than ${MAX_PAGE_MILLISECONDS / 1000} s to read (limit per page)`), MAX_PAGE_MILLISECONDS);
+    const timer = setTimeout(
+      () => fail(`took longer than ${MAX_PAGE_MILLISECONDS / 1000} s to read (limit per page)`),
+      MAX_PAGE_MILLISECONDS,
+    );
     const tooMany = `has more than ${MAX_PAGE_OPERATORS} drawing operators (limit per page)`;
     state?.renderTasks?.add({
       operatorListChanged() {
@@ -159,7 +162,12 @@ function fontFacts(page: PDFPageProxy, name: string, cache: Map<string, FontInfo
     if (!objs.has(name)) return null;
     const f = objs.get(name) as { fontMatrix?: number[]; vertical?: boolean; isType3Font?: boolean } | null;
     const style = fontInfo(page, name, cache);
-    return { fontMatrix: f?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: Boolean(f?.vertical), bold: style.bold, italic: style.italic };
+    return {
+      fontMatrix: f?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0],
+      vertical: Boolean(f?.vertical),
+      bold: style.bold,
+      italic: style.italic,
+    };
   } catch {
     // font object not loaded: the glyphs are read with default facts (no style hint)
     return null;
