@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# The static checks of `npm test`, side by side (each uses one core): lint (ESLint + Prettier) and
-# the one TypeScript type check of src, tests and scripts. Fails if either fails; prints both.
+# The static checks of `npm test`, side by side (each is one process; the machine has 2 cores): ESLint,
+# Prettier's check and the one TypeScript type check of src, tests and scripts. Fails if any fails;
+# prints all three. `npm run lint` is ESLint and Prettier one after the other.
 set -u
-npm run --silent lint &
-lint=$!
+npx eslint --cache --cache-location node_modules/.cache/eslint/ . &
+eslint=$!
+npx prettier --check --cache --log-level warn . &
+prettier=$!
 npx tsc -p tsconfig.check.json
 types=$?
-wait "$lint"
-lint_status=$?
-[ "$lint_status" -eq 0 ] || echo "checks: lint failed" >&2
+wait "$eslint"
+eslint_status=$?
+wait "$prettier"
+prettier_status=$?
+[ "$eslint_status" -eq 0 ] || echo "checks: ESLint failed" >&2
+[ "$prettier_status" -eq 0 ] || echo "checks: formatting differs from Prettier's (npm run format)" >&2
 [ "$types" -eq 0 ] || echo "checks: the type check failed" >&2
-[ "$lint_status" -eq 0 ] && [ "$types" -eq 0 ]
+[ "$eslint_status" -eq 0 ] && [ "$prettier_status" -eq 0 ] && [ "$types" -eq 0 ]
