@@ -66,26 +66,18 @@ export function decodeDrawOps(buf: ArrayLike<number>, m: readonly number[]): { p
         i += 2;
         break;
       }
-      case DRAW.curveTo: {
-        const p = apply(m, buf[i + 4], buf[i + 5]);
-        if (!cur) {
-          cur = { points: [], closed: false, curved: true };
-          out.push(cur);
-        }
-        cur.points.push(p);
-        cur.curved = true;
-        i += 6;
-        break;
-      }
+      case DRAW.curveTo:
       case DRAW.quadraticCurveTo: {
-        const p = apply(m, buf[i + 2], buf[i + 3]);
+        // control points, then the end point: only the end point is kept
+        const args = op === DRAW.curveTo ? 6 : 4;
+        const p = apply(m, buf[i + args - 2], buf[i + args - 1]);
         if (!cur) {
           cur = { points: [], closed: false, curved: true };
           out.push(cur);
         }
         cur.points.push(p);
         cur.curved = true;
-        i += 4;
+        i += args;
         break;
       }
       case DRAW.closePath: {
