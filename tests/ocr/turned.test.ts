@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertFile } from "../../src/convert.js";
 import { releaseOcr } from "../../src/extract/ocr/index.js";
 import type { PlanDocument } from "../../src/model/schema.js";
-import { characterAccuracy, FIXTURES_DIR, listFixtures, scoreDocument } from "../harness/accuracy.js";
+import { FIXTURES_DIR, listFixtures } from "../harness/accuracy.js";
+import { expectScanFloors } from "./scan-floors.js";
 
 const NAME = "scan/kazanlak-pld-2024.turned.scan.pdf";
 const path = join(FIXTURES_DIR, NAME);
@@ -42,14 +43,6 @@ describe("a scanned plan with pages turned by 90°", () => {
   });
 
   it("is read with the floors on characters, fields and rows", () => {
-    const chars = characterAccuracy(expected, actual);
-    const score = scoreDocument(NAME, expected, actual);
-    const summary = `${NAME}: ${(chars.accuracy * 100).toFixed(1)}% characters (${chars.errors} errors in ${chars.chars}), ${(score.share * 100).toFixed(1)}% fields, ${score.foundRows}/${score.expectedRows} rows, ${score.extraRows} extra`;
-    console.log(summary);
-    expect(chars.accuracy, summary).toBeGreaterThanOrEqual(FLOORS.characters);
-    expect(score.share, summary).toBeGreaterThanOrEqual(FLOORS.fields);
-    expect(score.foundRows / score.expectedRows, summary).toBeGreaterThanOrEqual(FLOORS.rows);
-    expect(score.extraRows, summary).toBe(0);
-    expect(score.documentMismatches, summary).toEqual([]);
+    expectScanFloors(NAME, expected, actual, FLOORS);
   });
 });
