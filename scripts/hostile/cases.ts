@@ -5,6 +5,7 @@
  */
 import { deflateSync } from "node:zlib";
 import JSZip from "jszip";
+import { pdfFromObjects } from "../pdf-objects.js";
 
 export interface HostileCase {
   name: string;
@@ -29,18 +30,7 @@ export function makePdf(content: string | Buffer, width = 595, height = 842): Ui
     Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from("\nendstream")]),
     Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
   ];
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let at = parts[0].length;
-  objects.forEach((o, i) => {
-    offsets.push(at);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
-    parts.push(b);
-    at += b.length;
-  });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return new Uint8Array(Buffer.concat(parts));
+  return new Uint8Array(pdfFromObjects(objects));
 }
 
 /** A DOCX package from the XML of its main document (and numbering), compressed as much as ZIP can. */

@@ -19,6 +19,7 @@ import { KAZ, loadSeed } from "../fixtures/catalog.js";
 import { renderFodt } from "../fixtures/fodt.js";
 import { pdfPageCount, rowPages } from "../fixtures/pages.js";
 import { kazanlak } from "../fixtures/renditions.js";
+import { pdfFromObjects } from "../pdf-objects.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 /** Rows of the seed plan in the scan: enough for three landscape pages. */
@@ -113,21 +114,7 @@ function wrap(out: string, dpi: number, images: string[]): void {
     kids.push(pageId);
   }
   objs[1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let pos = parts[0].length;
-  objs.forEach((o, i) => {
-    offsets.push(pos);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
-    parts.push(b);
-    pos += b.length;
-  });
-  const xref = [
-    `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`,
-    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
-  ].join("");
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
-  writeFileSync(out, Buffer.concat(parts));
+  writeFileSync(out, pdfFromObjects(objs));
   console.log(`${out}: ${images.length} image-only pages`);
 }
 

@@ -16,6 +16,7 @@ import { eraseLines, findPixelLines, type PixelLine } from "../../src/extract/oc
 import { openPdf } from "../../src/extract/pdf/reader/load.js";
 import type { PageContent, Segment } from "../../src/extract/pdf/page-content.js";
 import { FIXTURES_DIR } from "../harness/accuracy.js";
+import { pdfFromObjects } from "../../scripts/pdf-objects.js";
 
 const SCAN = join(FIXTURES_DIR, "scan", "kazanlak-pld-2024.scan.pdf");
 const PT = 72 / 300;
@@ -68,18 +69,7 @@ function pdf(image: Gray, lines: PixelLine[]): Buffer {
     ]),
     Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
   ];
-  const parts = [Buffer.from("%PDF-1.4\n")];
-  const offsets: number[] = [];
-  let pos = parts[0].length;
-  objs.forEach((o, i) => {
-    offsets.push(pos);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from("\nendobj\n")]);
-    parts.push(b);
-    pos += b.length;
-  });
-  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return pdfFromObjects(objs);
 }
 
 /** The page as the vector reading gives it: no text, the strokes as ruling segments (top-down points). */
