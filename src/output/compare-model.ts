@@ -17,30 +17,8 @@ import { countParties } from "./compare-parties.js";
 import { groupRenditions, placeKey, periodKey, type Plan } from "./compare-plans.js";
 import { matchTexts, SAME_ACTIVITY } from "./text-match.js";
 import { classifyActivity, compileThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
-import { distinctPlanNames, parseBareNumber, sectionText } from "./workbook-cells.js";
-
-/** True when the row's deadline names a date (start or end). */
-export function hasDatedDeadline(row: Row): boolean {
-  return row.deadline.start !== null || row.deadline.end !== null;
-}
-
-/** True when the row's target is a number or starts with one ("3 детски градини", "9", "100%"). */
-export function hasNumericTarget(row: Row): boolean {
-  const parts = row.indicator.targetParts;
-  if (parts && parts.some((part) => part.value !== null)) return true;
-  const target = row.indicator.target?.trim();
-  if (!target) return false;
-  return parseBareNumber(target) !== null || /^[+-]?\d/.test(target);
-}
-
-/** True when the row names a responsible party. */
-export function hasResponsible(row: Row): boolean {
-  return row.responsible.parties.length > 0 || !!row.responsible.text;
-}
-
-export function share(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
-}
+import { hasDatedDeadline, hasNumericTarget, hasResponsible, share } from "./row-figures.js";
+import { distinctPlanNames, sectionText } from "./workbook-cells.js";
 
 /** Everything the comparison workbook and JSON are made of. */
 export interface ComparisonData {

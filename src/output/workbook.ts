@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { writeAtomically } from "./atomic-write.js";
 import type { PlanDocument, Row, Warning } from "../model/schema.js";
 import { addPrintSheet } from "./print-sheet.js";
+import { hasDatedDeadline, hasNumericTarget, hasResponsible } from "./row-figures.js";
 import { StyleSharer } from "./workbook-styles.js";
 import { deadlineKindBg, reviewReasonBg, STATUS_CHECK, STATUS_OK, warningBg } from "./messages-bg.js";
 import {
@@ -224,9 +225,9 @@ export function planSummaryCells(doc: PlanDocument): ExcelJS.CellValue[] {
     review.status === "check" ? STATUS_CHECK : STATUS_OK,
     textCell(joinDistinct(review.reasons.map(reviewReasonBg))),
     n,
-    part((r) => r.deadline.start !== null || r.deadline.end !== null),
-    part((r) => (r.indicator.targetParts ?? []).some((p) => p.value !== null) || /^[+-]?\d/.test(r.indicator.target?.trim() ?? "")),
-    part((r) => r.responsible.parties.length > 0 || !!r.responsible.text),
+    part(hasDatedDeadline),
+    part(hasNumericTarget),
+    part(hasResponsible),
     rowsWithWarnings(doc),
     doc.warnings.length,
   ];

@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PlanDocument } from "../../model/schema.js";
 import { writeAtomically } from "../atomic-write.js";
-import { hasDatedDeadline, hasNumericTarget } from "../compare.js";
+import { hasDatedDeadline, hasNumericTarget } from "../row-figures.js";
 import { monthName, planMonths } from "../compare-months.js";
 import { groupRenditions } from "../compare-plans.js";
 import { classifyActivity, compileThemes, defaultThemes, NO_TOPIC, type ThemeTable } from "../themes.js";
