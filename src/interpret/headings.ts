@@ -21,10 +21,17 @@ const LABEL_WORDS: { pattern: string; rank: number }[] = [
   { pattern: "задача", rank: 5 },
 ];
 
-const LABEL_RE = new RegExp(
-  `^(${LABEL_WORDS.map((l) => l.pattern).join("|")})(\\s+(?:№\\s*)?[\\dIVXLC]+(?:\\.\\d+)*\\.?)?\\s*[:.–-]\\s*`,
-  "iu",
-);
+/** The number a label word may carry: "2", "2.1", "II", "№ 3". */
+const LABEL_NUMBER = "(?:№\\s*)?[\\dIVXLC]+(?:\\.\\d+)*";
+
+const LABEL_RE = new RegExp(`^(${LABEL_WORDS.map((l) => l.pattern).join("|")})(\\s+${LABEL_NUMBER}\\.?)?\\s*[:.–-]\\s*`, "iu");
+
+const NUMBERED_LABEL_RE = new RegExp(`\\s${LABEL_NUMBER}$`, "iu");
+
+/** Whether a label (as splitLabel gives it) carries its own number, Arabic or Roman: "Приоритет 5", "Цел II". */
+export function labelHasNumber(label: string): boolean {
+  return NUMBERED_LABEL_RE.test(label);
+}
 
 export interface Heading {
   label: string | null;

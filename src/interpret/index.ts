@@ -13,7 +13,7 @@ import { parseIndicator } from "../normalize/indicators.js";
 import type { AbbreviationTable } from "../normalize/abbreviations.js";
 import { joinCellLines } from "./cell-text.js";
 import { mapColumns, type ColumnMap } from "./columns.js";
-import { looksLikeHeading, partsLevel, SectionPath, splitHeading } from "./headings.js";
+import { labelHasNumber, looksLikeHeading, partsLevel, SectionPath, splitHeading } from "./headings.js";
 import { readMetadata } from "./metadata.js";
 import { collectRows, type RawRow } from "./rows.js";
 import { documentVocabulary } from "./vocabulary.js";
@@ -207,7 +207,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
   // A labelled heading with its own number ("Приоритет 5. …", "Оперативна цел 2: …") names a part
   // of the plan and stays a section even over every row.
   for (const section of paragraphSections) {
-    if (section.label !== null && /\d/.test(section.label)) continue;
+    if (section.label !== null && labelHasNumber(section.label)) continue;
     if (raw.length > 0 && raw.every((r) => r.sections.includes(section))) {
       for (const r of raw) r.sections = r.sections.filter((s) => s !== section);
     }

@@ -172,6 +172,15 @@ describe("headings in paragraphs", () => {
     expect(rows[0].sections).toEqual([{ number: null, label: "Приоритет 5", title: "Качествено образование" }]);
   });
 
+  it("keeps it too when its number is Roman", () => {
+    const { rows } = interpret([
+      ...TITLE,
+      para("Приоритет II. Качествено образование", { bold: true }),
+      table(grid(4, [header4(), texts(["1.", "Среща", "октомври 2024 г.", "директор"])])),
+    ]);
+    expect(rows[0].sections).toEqual([{ number: null, label: "Приоритет II", title: "Качествено образование" }]);
+  });
+
   it("classifies paragraphs: styled, bold numbered, labelled with a number; not plain numbered text", () => {
     expect(paragraphHeading({ kind: "paragraph", text: "Общи положения", page: null, outlineLevel: 0 })?.level).toBeDefined();
     expect(paragraphHeading({ kind: "paragraph", text: "1. Повишаване на обхвата", page: null, bold: true })?.section).toEqual({
