@@ -73,6 +73,9 @@ function endPoint(
   return { ...pt(m, kind, make, year, extra), index: m.index + m[0].length - 1, length: 1 };
 }
 
+/** One ordinal of a list ("I и II срок"), read by ordinalParts; made once (reset before each use). */
+const ONE_ORDINAL = new RegExp(`(?<![${L}])${ORDINAL}`, "g");
+
 /** Ordinal lists name one or more parts: "I и II срок", "I-III тримесечие" → from the first to the last. */
 function ordinalParts(
   m: RegExpExecArray,
@@ -83,7 +86,8 @@ function ordinalParts(
   year: number | null,
 ): Point[] | null {
   const ns: number[] = [];
-  const one = new RegExp(`(?<![${L}])${ORDINAL}`, "g");
+  const one = ONE_ORDINAL;
+  one.lastIndex = 0;
   let o: RegExpExecArray | null;
   while ((o = one.exec(list)) !== null) ns.push(ordinalNumber(o[1]));
   if (ns.length === 0 || ns.some((n) => n < 1 || n > max)) return null;
@@ -283,6 +287,19 @@ export const POINT_PASSES: readonly PointPass[] = [
   },
 ];
 
+const GLOBAL_PATTERNS = new WeakMap<PointPass, RegExp>();
+
+/** A pass's pattern with the g flag, made once per pass (findPoints runs on every deadline cell). */
+function globalPattern(pass: PointPass): RegExp {
+  let g = GLOBAL_PATTERNS.get(pass);
+  if (!g) {
+    g = new RegExp(pass.pattern.source, pass.pattern.flags.replace("g", "") + "g");
+    GLOBAL_PATTERNS.set(pass, g);
+  }
+  g.lastIndex = 0;
+  return g;
+}
+
 /**
  * Run passes over a normalised text: every match of a pass is read on the text as the earlier
  * passes left it, then blanked. Returns the points in text order.
@@ -291,7 +308,7 @@ export function findPoints(norm: string, passes: readonly PointPass[] = POINT_PA
   let work = norm;
   const points: Point[] = [];
   for (const pass of passes) {
-    const g = new RegExp(pass.pattern.source, "g");
+    const g = globalPattern(pass);
     const found: { m: RegExpExecArray; pts: Point[] }[] = [];
     let m: RegExpExecArray | null;
     while ((m = g.exec(work)) !== null) {
