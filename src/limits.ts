@@ -11,6 +11,12 @@
 export const DEFAULT_WORKER_MEMORY_MB = 1536;
 /** Default time limit of one file (seconds, `--timeout`); the worker is then ended and replaced. */
 export const DEFAULT_FILE_TIMEOUT_SECONDS = 120;
+/**
+ * Share of the file's time limit a LibreOffice conversion (.doc/.odt/.rtf) may take. It must end
+ * before the file's limit does: the worker then kills LibreOffice's own process group and removes its
+ * temporary folder itself, which a worker killed at the file's limit could not do.
+ */
+export const OFFICE_SHARE_OF_FILE_TIMEOUT = 0.8;
 /** Default largest input file (MB, `--max-size`), applied while reading, not only from the reported size. */
 export const DEFAULT_MAX_INPUT_MB = 200;
 

@@ -14,6 +14,7 @@ import { escapeName } from "./display-name.js";
 import { findInputs, PLAN_EXTENSION_NAMES, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
+import { OFFICE_SHARE_OF_FILE_TIMEOUT } from "../limits.js";
 import type { FileResult, FileTask } from "./process-file.js";
 import { Progress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
@@ -112,6 +113,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
             maxBytes: opts.maxBytes,
             abbreviationsFile: opts.abbreviationsFile,
             ocr: opts.ocr,
+            officeTimeoutMs: Math.round(opts.timeoutSeconds * 1000 * OFFICE_SHARE_OF_FILE_TIMEOUT),
             returnDoc: allPlans !== null,
           };
           const result: FileResult = await executor.run(task);

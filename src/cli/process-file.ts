@@ -25,6 +25,8 @@ export interface FileTask {
   maxBytes: number;
   abbreviationsFile?: string;
   ocr?: "auto" | "off";
+  /** Time a LibreOffice conversion may take (ms): less than the file's limit (OFFICE_SHARE_OF_FILE_TIMEOUT). */
+  officeTimeoutMs?: number;
   /** Send the document back (for all-plans.xlsx); otherwise only its counts. */
   returnDoc: boolean;
 }
@@ -103,6 +105,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       maxBytes: task.maxBytes,
       abbreviations: abbreviationsFor(task.abbreviationsFile),
       ocr: task.ocr,
+      officeTimeoutMs: task.officeTimeoutMs,
     });
     // The workbook first: the JSON, with its sha256, is what marks an input as done for re-runs.
     if (task.formats.xlsx) {

@@ -14,7 +14,7 @@ import { ConversionFailure } from "../../model/messages.js";
 
 export type OfficeFormat = "doc" | "odt" | "rtf";
 
-/** Default time one LibreOffice conversion may take. */
+/** Default time one LibreOffice conversion may take (the batch gives a share of --timeout instead, src/limits.ts). */
 export const DEFAULT_OFFICE_TIMEOUT_MS = 120_000;
 
 export const LIBREOFFICE_PACKAGE_HINT =
