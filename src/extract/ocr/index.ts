@@ -9,7 +9,7 @@ import { isBulgarianWord } from "../../interpret/bulgarian-words.js";
 import { message, type Message } from "../../model/messages.js";
 import { findLatticeTables, type Box } from "../pdf/geometry/lattice.js";
 import { openPdf } from "../pdf/reader/load.js";
-import type { PageContent, Segment, TextItem } from "../pdf/page-content.js";
+import { visibleChars, type PageContent, type Segment, type TextItem } from "../pdf/page-content.js";
 import { isSideways, lineDirection, probeStrip, turnImage, type Turn } from "./orientation.js";
 import { largestPageImage, type PageImage } from "./page-image.js";
 import { renderPageImage, vectorOverImage } from "./render-page.js";
@@ -41,8 +41,6 @@ export interface OcrPageResult {
   doubtful: string[];
 }
 
-const visible = (items: TextItem[]): number => items.reduce((a, it) => a + it.str.replace(/\s+/g, "").length, 0);
-
 /**
  * Replaces, in `pages`, every page without a text layer by what OCR reads on its image; adds an
  * `ocr-page` warning for each page read and `ocr-low-confidence` where words stay doubtful.
@@ -54,7 +52,7 @@ export async function ocrPagesWithoutText(
   pages: PageContent[],
   warnings: Message[],
 ): Promise<number> {
-  const todo = pages.filter((p) => visible(p.items) === 0);
+  const todo = pages.filter((p) => visibleChars(p.items) === 0);
   if (todo.length === 0) return 0;
   const doc = await openPdf(bytes, password, { images: true });
   let done = 0;
@@ -256,8 +254,8 @@ export async function ocrPageImage(
       place(await read(framed, "block"), Math.max(0, Math.floor(b.x0)) - pad, Math.max(0, Math.floor(b.y0)) - pad);
     }
   }
-  // Text outside the tables: the page with the tables blanked out.
-  const rest: Gray = { ...clean, data: clean.data.slice() };
+  // Text outside the tables: the page with the tables blanked out (clean is not read after this).
+  const rest: Gray = clean;
   for (const t of tables) {
     const b = toPx(t.box);
     for (let y = Math.max(0, Math.floor(b.y0) - 2); y < Math.min(rest.height, Math.ceil(b.y1) + 2); y++) {

@@ -155,13 +155,6 @@ export function toPgm(img: Gray): Buffer {
   ]);
 }
 
-/** Number of ink pixels in a rectangle. */
-export function inkCount(ink: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number): number {
-  let n = 0;
-  for (let y = Math.max(0, y0); y < y1; y++) for (let x = Math.max(0, x0); x < x1 && x < width; x++) n += ink[y * width + x];
-  return n;
-}
-
 /** The image reduced by `factor` (< 1) with box averaging. */
 export function downscale(img: Gray, factor: number): Gray {
   if (factor >= 1) return img;

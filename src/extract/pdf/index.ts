@@ -9,7 +9,7 @@ import { assignItems, findLatticeTables, type Fragment } from "./geometry/lattic
 import { findRunningItems, isPageNumberText } from "./geometry/running.js";
 import { documentColumnStarts, findStreamTables } from "./geometry/stream.js";
 import { buildLines, type TextLine } from "./geometry/text-lines.js";
-import type { PageContent, TextItem } from "./page-content.js";
+import { visibleChars, type PageContent, type TextItem } from "./page-content.js";
 import { openPdf } from "./reader/load.js";
 import { readPage } from "./reader/page.js";
 import { LETTER_MIDDLE_EM, PARAGRAPH_LINE_STEP_EM, PARAGRAPH_SIZE_CHANGE_PT } from "./tolerances.js";
@@ -56,8 +56,6 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
   }
   return extractFromPages(pages, warnings);
 }
-
-const visibleChars = (items: TextItem[]): number => items.reduce((a, it) => a + it.str.replace(/\s+/g, "").length, 0);
 
 /** The layout analysis on already-read pages (exported for tests). */
 export function extractFromPages(pages: PageContent[], warnings: Message[] = []): Result<ExtractedDocument> {

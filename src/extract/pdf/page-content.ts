@@ -63,3 +63,8 @@ export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
 export function apply(m: readonly number[], x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
+
+/** Characters a page's text items show (white space not counted): 0 on a page without a text layer. */
+export function visibleChars(items: readonly TextItem[]): number {
+  return items.reduce((a, it) => a + it.str.replace(/\s+/g, "").length, 0);
+}
