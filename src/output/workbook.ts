@@ -5,6 +5,7 @@
  * all-plans.xlsx has "Обобщение" (one line per document) in front.
  */
 import ExcelJS from "exceljs";
+import { deflateStoredZip } from "./zip-deflate.js";
 import { writeAtomically } from "./atomic-write.js";
 import type { PlanDocument, Row, Warning } from "../model/schema.js";
 import { addPrintSheet } from "./print-sheet.js";
@@ -385,5 +386,7 @@ export async function writePlanWorkbook(docs: PlanDocument[], path: string, opts
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string): Promise<void> {
   // Cells of the same look share one style object, so exceljs renders each style once (same file).
   new StyleSharer().shareWorkbook(workbook);
-  await writeAtomically(path, (temporary) => workbook.xlsx.writeFile(temporary));
+  // Packed without compression by exceljs (JSZip's deflate is JavaScript), then deflated natively.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  await writeAtomically(path, deflateStoredZip(Buffer.from(stored)));
 }
