@@ -7,7 +7,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import pLimit from "p-limit";
-import type { ConversionError } from "../model/schema.js";
+import type { ConversionError, PlanDocument } from "../model/schema.js";
 import type { AllPlansWriter } from "../output/all-plans-stream.js";
 import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
 import { escapeName } from "./display-name.js";
@@ -87,6 +87,20 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
       outputFault = `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
     }
   }
+  // A document's rows are appended to all-plans.xlsx on the next turn of the event loop, once the worker
+  // that converted it has been given its next file: the append is synchronous work (~40 ms a plan), and
+  // done at once it kept that worker waiting for this process.
+  const addToAllPlans = (index: number, doc: PlanDocument | null): void => {
+    const writer = allPlans;
+    if (!writer) return;
+    setImmediate(() => {
+      try {
+        writer.add(index, doc);
+      } catch (err) {
+        outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+      }
+    });
+  };
   // Failures by input index, so errors.json lists them in input order whatever order they finish in.
   const failures: (ConversionError | undefined)[] = new Array(files.length);
   let converted = 0;
@@ -99,7 +113,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
           if (outputFault) {
             // --out cannot take more: the remaining inputs are not converted.
             notRun++;
-            allPlans?.add(i, null);
+            addToAllPlans(i, null);
             return;
           }
           const task: FileTask = {
@@ -121,11 +135,11 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
           if (!result.ok && result.outputFault) {
             outputFault ??= result.message;
             notRun++;
-            allPlans?.add(i, null);
+            addToAllPlans(i, null);
             return;
           }
           progress.file(result, display);
-          allPlans?.add(i, result.ok ? (result.doc ?? null) : null);
+          addToAllPlans(i, result.ok ? (result.doc ?? null) : null);
           if (result.ok) {
             if (result.skipped) skipped++;
             else converted++;
@@ -137,6 +151,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
     );
   } finally {
     await executor.close();
+    // The appends still queued (setImmediate runs callbacks in the order they were queued).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   if (allPlans) {
