@@ -52,7 +52,10 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
   }
   if (opts.ocr === "auto") {
     const { ocrPagesWithoutText } = await import("../ocr/index.js");
-    await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
+    const { doubtful } = await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
+    const extracted = extractFromPages(pages, warnings);
+    if (doubtful.length > 0) extracted.value.ocrDoubtfulWords = doubtful;
+    return extracted;
   }
   return extractFromPages(pages, warnings);
 }
