@@ -300,7 +300,11 @@ async function wayUp(image: Gray, clockwise: Gray, threshold: number, read: (img
   return ccw > cw ? 270 : 90;
 }
 
-/** A word the Bulgarian dictionary knows (letters only), or a plain number/date. */
+/**
+ * A word the Bulgarian dictionary knows (letters only, each part of a hyphenated word), or one with
+ * no letter or digit at all (punctuation). A plain number or date is not known: a digit OCR was
+ * unsure of stays doubtful.
+ */
 function known(text: string): boolean {
   const core = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   if (!core) return true;
