@@ -7,8 +7,8 @@ import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { ExtractedDocument } from "./extract/grid.js";
 import { detectFormat, type InputFormat } from "./extract/detect.js";
-import { placeLowConfidenceWords } from "./extract/ocr/row-warnings.js";
 import { interpretDocument } from "./interpret/index.js";
+import { lowConfidenceWarnings } from "./interpret/low-confidence-words.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
 import { DEFAULT_MAX_INPUT_MB } from "./limits.js";
@@ -75,7 +75,7 @@ export async function convertBuffer(bytes: Uint8Array, options: ConvertOptions =
   );
   const { document, rows } = interpreted.value;
   // OCR: words read with low confidence are reported with the row they ended up in.
-  const messages: Message[] = placeLowConfidenceWords(rows, interpreted.messages);
+  const messages: Message[] = [...interpreted.messages, ...lowConfidenceWarnings(rows, extracted.value.ocrDoubtfulWords ?? [])];
   const value = validatePlan({
     schemaVersion: SCHEMA_VERSION,
     source: { file: fileName, format, sha256, pages: extracted.value.pages },

@@ -33,7 +33,7 @@ export const MAX_TABLE_COLUMNS = 64;
 /** Largest list-numbering value (Word's start values stop at 32767); starts and counters are clamped. */
 export const MAX_NUMBERING_VALUE = 32767;
 
-// --- Tables, both formats --------------------------------------------------------------------------
+// --- Tables, both formats (src/extract/table-limits.ts counts them for DOCX and PDF alike) ------------
 
 /** Most rows of all tables of one document together. */
 export const MAX_TABLE_ROWS = 20_000;

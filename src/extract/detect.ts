@@ -1,8 +1,9 @@
 /**
- * Which reader an input needs, decided from its bytes (never from the file name alone).
+ * Which reader an input needs, decided from its bytes (never from the file name alone). The one
+ * place that tells formats apart: the DOCX reader asks it too when it is given other bytes.
  */
 import { ConversionFailure } from "../model/messages.js";
-import { compoundFileStreams, wordDocumentEncrypted } from "./office/ole.js";
+import { readCompoundFile, type CompoundFile } from "./office/ole.js";
 
 export type InputFormat = "pdf" | "docx" | "doc" | "odt" | "rtf";
 
@@ -35,17 +36,18 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
 
 /** An OLE compound file: an old Word .doc, or an encrypted Office 2007+ file (Word, Excel…). */
 function oleFormat(bytes: Uint8Array): InputFormat {
-  let streams: Set<string>;
+  let cfb: CompoundFile;
   try {
-    streams = compoundFileStreams(bytes);
+    cfb = readCompoundFile(bytes);
   } catch (err) {
     throw new ConversionFailure("damaged", `the file is an OLE compound file that cannot be read: ${(err as Error).message}`);
   }
+  const { streams } = cfb;
   if (streams.has("EncryptedPackage") || streams.has("EncryptionInfo")) {
     throw new ConversionFailure("encrypted", "the file is a password-protected Office document: save it without a password (or as PDF)");
   }
   if (streams.has("WordDocument")) {
-    if (wordDocumentEncrypted(bytes)) {
+    if (cfb.wordDocumentEncrypted) {
       throw new ConversionFailure("encrypted", "the .doc file is password-protected: save it without a password (or as PDF)");
     }
     return "doc";

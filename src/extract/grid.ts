@@ -109,6 +109,17 @@ export interface ExtractedDocument {
   tables: Grid[];
   /** The paragraphs of `blocks` placed relative to the tables (a view, see `documentFromBlocks`). */
   text: TextBlock[];
+  /**
+   * Words OCR read with low confidence that the dictionary does not know either, page by page
+   * (PDF pages read by OCR; absent otherwise). Not output as such: reported per row once rows exist.
+   */
+  ocrDoubtfulWords?: DoubtfulWord[];
+}
+
+/** A word OCR was unsure of, and the page it was read on. */
+export interface DoubtfulWord {
+  page: number;
+  word: string;
 }
 
 /** Build an ExtractedDocument from its block stream (tables and text are views of it). */

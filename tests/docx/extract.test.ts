@@ -3,7 +3,9 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/extract/grid.js";
 import { ConversionFailure } from "../../src/model/messages.js";
+import { detectFormat } from "../../src/extract/detect.js";
 import { extractDocx } from "../../src/extract/docx/index.js";
+import { compoundFile, fib } from "../office/compound-file.js";
 import { makeDocx, p } from "./make-docx.js";
 
 const data = (name: string) => new Uint8Array(readFileSync(new URL(`./data/${name}`, import.meta.url)));
@@ -328,13 +330,31 @@ describe("extractDocx: files that are not readable DOCX", () => {
   });
 
   it("tells a password-protected DOCX (OLE container) from a legacy .doc", async () => {
-    const cfb = (streamName: string) => {
+    const encrypted = compoundFile([
+      { name: "EncryptionInfo", data: new Uint8Array(600) },
+      { name: "EncryptedPackage", data: new Uint8Array(1200) },
+    ]);
+    expect((await failure(encrypted)).code).toBe("encrypted");
+    const doc = await failure(compoundFile([{ name: "WordDocument", data: fib(false) }]));
+    expect(doc.code).toBe("not-a-plan-format");
+    expect(doc.message).toMatch(/\.doc\b/);
+    expect((await failure(compoundFile([{ name: "WordDocument", data: fib(true) }]))).code).toBe("encrypted");
+  });
+
+  it("gives the code the format sniffer gives: an OLE file whose directory cannot be read is damaged", async () => {
+    // Stream names in the bytes but no valid header: the directory cannot be read, so nothing says
+    // the file is encrypted (a byte scan for the names once said so).
+    for (const streamName of ["EncryptedPackage", "WordDocument"]) {
       const bytes = new Uint8Array(2048);
       bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
       bytes.set(new Uint8Array(Buffer.from(streamName, "utf16le")), 1024);
-      return bytes;
-    };
-    expect((await failure(cfb("EncryptedPackage"))).code).toBe("encrypted");
-    expect((await failure(cfb("WordDocument"))).code).toBe("not-a-plan-format");
+      expect((await failure(bytes)).code).toBe("damaged");
+      expect(() => detectFormat(bytes)).toThrow(expect.objectContaining({ code: "damaged" }));
+    }
+  });
+
+  it("names what other files are", async () => {
+    expect((await failure(new TextEncoder().encode("{\\rtf1 x}"))).message).toMatch(/RTF/);
+    expect((await failure(new TextEncoder().encode("%PDF-1.7\n"))).message).toMatch(/PDF/);
   });
 });

@@ -104,7 +104,7 @@ describe("a scan with vector lines drawn over it", () => {
     expect(lines.filter((l) => l.dir === "v").length).toBeGreaterThanOrEqual(4);
     const pages = [vectorPage(image, lines)];
     const warnings: Message[] = [];
-    expect(await ocrPagesWithoutText(pdf(image, lines), undefined, pages, warnings)).toBe(1);
+    expect((await ocrPagesWithoutText(pdf(image, lines), undefined, pages, warnings)).read).toBe(1);
     const page = warnings.find((w) => w.code === "ocr-page");
     expect(page?.message).toMatch(/drawn with its vector lines/);
     // the lines come from the drawn page, once each (not again from the vector reading): as many as
@@ -120,7 +120,7 @@ describe("a scan with vector lines drawn over it", () => {
   it("without vector lines, is taken as its raw image, as before", { timeout: 300_000 }, async () => {
     const pages = [vectorPage(image, [])];
     const warnings: Message[] = [];
-    expect(await ocrPagesWithoutText(pdf(image, []), undefined, pages, warnings)).toBe(1);
+    expect((await ocrPagesWithoutText(pdf(image, []), undefined, pages, warnings)).read).toBe(1);
     expect(warnings.find((w) => w.code === "ocr-page")?.message).not.toMatch(/drawn/);
     expect(pages[0].items.map((i) => i.str).join(" ")).toContain("Провеждане");
   });

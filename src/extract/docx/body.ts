@@ -6,9 +6,10 @@
  * numbered paragraph carries the label Word prints in front of it. `layoutBody` turns the model
  * into the grid model.
  */
-import { MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "../../limits.js";
+import { MAX_TABLE_COLUMNS } from "../../limits.js";
 import { ConversionFailure, message, type Message, type WarningCode } from "../../model/messages.js";
 import type { DocumentBlock, Grid, GridCell, GridRow, ParagraphBlock } from "../grid.js";
+import { TableBudget } from "../table-limits.js";
 import { Numbering } from "./numbering.js";
 import { readNumPr, readOutlineLevel, readRunProps, Styles, type RunProps } from "./styles.js";
 import { elements, isMc, isW, onOff, textOf, wChild, wChildren, wVal, type XmlElement } from "./xml.js";
@@ -128,9 +129,8 @@ export class BodyReader {
   private readonly blocks: Block[] = [];
   private readonly messages: Message[] = [];
   private readonly warned = new Set<string>();
-  /** Rows and cells of all tables so far, against MAX_TABLE_ROWS and MAX_TABLE_CELLS. */
-  private rowCount = 0;
-  private cellCount = 0;
+  /** Rows and cells of all tables so far, against the document limits on tables. */
+  private readonly budget = new TableBudget("DOCX");
   /** Tables read so far, and the index of the one being read (its place in the document's tables). */
   private tableCount = 0;
   private currentTable: number | null = null;
@@ -253,10 +253,10 @@ export class BodyReader {
       let col = Math.max(0, spanValue(wVal(trPr, "gridBefore"), 0));
       const cells: CellDraft[] = [];
       const rowIndex = rows.length;
-      if (++this.rowCount > MAX_TABLE_ROWS) throw tooComplex(`more than ${MAX_TABLE_ROWS} table rows`);
+      this.budget.row();
       for (const tc of this.cellElements(tr)) {
         const tcPr = wChild(tc, "tcPr");
-        if (++this.cellCount > MAX_TABLE_CELLS) throw tooComplex(`more than ${MAX_TABLE_CELLS} table cells`);
+        this.budget.cell();
         if (col >= MAX_TABLE_COLUMNS) throw tooComplex(`a table row wider than ${MAX_TABLE_COLUMNS} columns`);
         const span = Math.min(MAX_TABLE_COLUMNS - col, Math.max(1, spanValue(wVal(tcPr, "gridSpan"), 1)));
         const vMergeEl = wChild(tcPr, "vMerge");
@@ -264,8 +264,7 @@ export class BodyReader {
         const hMergeEl = wChild(tcPr, "hMerge");
         const paragraphs: Paragraph[] = [];
         this.cellParagraphs(tc, paragraphs);
-        if (paragraphs.reduce((n, p) => n + p.text.length, 0) > MAX_CELL_CHARS)
-          throw tooComplex(`a table cell of more than ${MAX_CELL_CHARS} characters`);
+        this.budget.cellText(paragraphs.reduce((n, p) => n + p.text.length, 0));
         const prev = cells[cells.length - 1];
         if (hMergeEl && hMergeEl.attrs.val !== "restart" && prev) {
           // legacy horizontal merge: this cell continues the one on its left

@@ -37,7 +37,8 @@ const NOISE = /^(Unrecognised \w+ style|Image of type|Could not find image file|
 /**
  * Read a DOCX file. Throws ConversionFailure with code "empty", "encrypted" (password-protected
  * DOCX), "not-a-plan-format" (not a DOCX: another ZIP, a legacy .doc, anything else) or
- * "damaged" (broken ZIP, or a main document neither reader can read).
+ * "damaged" (broken ZIP or OLE file, or a main document neither reader can read); other bytes get
+ * the code detectFormat gives them.
  */
 export async function extractDocx(bytes: Uint8Array): Promise<Result<ExtractedDocument>> {
   let body: BodyModel;

@@ -1,10 +1,11 @@
 /**
- * Opening a DOCX package: telling a DOCX from other files, and reading the XML parts the
- * extractor needs (main document, styles, numbering).
+ * Opening a DOCX package: refusing other files (told apart by ../detect.ts), and reading the XML
+ * parts the extractor needs (main document, styles, numbering).
  */
 import JSZip from "jszip";
 import { MAX_DOCX_PART_BYTES, MAX_DOCX_TOTAL_BYTES } from "../../limits.js";
 import { ConversionFailure } from "../../model/messages.js";
+import { detectFormat, type InputFormat } from "../detect.js";
 import { parseXml, XmlDepthError, XmlSyntaxError, NS, type XmlElement } from "./xml.js";
 
 export interface DocxParts {
@@ -15,7 +16,6 @@ export interface DocxParts {
   problems: string[];
 }
 
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
 
 /**
@@ -31,28 +31,13 @@ export class MalformedXmlPart extends ConversionFailure {
   }
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-}
-
-/** True when a UTF-16LE name occurs in the bytes (stream names in a CFB directory). */
-function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
-  const pattern = Buffer.from(name, "utf16le");
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(pattern);
-}
-
-/** Classify bytes that are not a ZIP package; always throws. */
-function rejectNonZip(bytes: Uint8Array): never {
-  if (startsWith(bytes, CFB_MAGIC)) {
-    // A password-protected DOCX is an OLE compound file holding EncryptionInfo + EncryptedPackage;
-    // any other compound file is a legacy Office binary (.doc, .xls).
-    if (hasUtf16Name(bytes, "EncryptedPackage") || hasUtf16Name(bytes, "EncryptionInfo")) {
-      throw new ConversionFailure("encrypted", "the DOCX file is password-protected (encrypted)");
-    }
-    throw new ConversionFailure("not-a-plan-format", "this is a legacy binary Office file (e.g. Word 97-2003 .doc), not a DOCX");
-  }
-  throw new ConversionFailure("not-a-plan-format", "not a DOCX file (no ZIP package signature)");
-}
+/** What the bytes are when they are not a DOCX, in the words of a failure message. */
+const OTHER_FORMAT: Record<Exclude<InputFormat, "docx">, string> = {
+  pdf: "a PDF",
+  doc: "a legacy binary Word file (Word 97-2003 .doc)",
+  odt: "an OpenDocument text (.odt)",
+  rtf: "an RTF file",
+};
 
 /** XML parts are UTF-8, or UTF-16 when they start with a byte order mark. */
 function decodeXmlBytes(raw: Uint8Array): string {
@@ -189,8 +174,9 @@ async function relationships(zip: JSZip, partPath: string, problems?: string[]):
 
 /** Open the bytes of a DOCX file; throws ConversionFailure when they are not a readable DOCX. */
 export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
-  if (bytes.length === 0) throw new ConversionFailure("empty", "the file is empty");
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) rejectNonZip(bytes);
+  // The format sniffer throws for what no reader takes (empty, encrypted, damaged OLE, other kinds).
+  const format = detectFormat(bytes);
+  if (format !== "docx") throw new ConversionFailure("not-a-plan-format", `not a DOCX file: this is ${OTHER_FORMAT[format]}`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

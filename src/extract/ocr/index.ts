@@ -7,6 +7,7 @@
  */
 import { isBulgarianWord } from "../../interpret/bulgarian-words.js";
 import { message, type Message } from "../../model/messages.js";
+import type { DoubtfulWord } from "../grid.js";
 import { findLatticeTables, type Box } from "../pdf/geometry/lattice.js";
 import { openPdf } from "../pdf/reader/load.js";
 import { visibleChars, type PageContent, type Segment, type TextItem } from "../pdf/page-content.js";
@@ -15,7 +16,6 @@ import { largestPageImage, type PageImage } from "./page-image.js";
 import { renderPageImage, vectorOverImage } from "./render-page.js";
 import { binarize, crop, downscale, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "./raster.js";
 import { eraseLines, findPixelLines, type PixelLine } from "./rulings.js";
-import { doubtfulWordWarning } from "./row-warnings.js";
 import { recognize, type OcrWord } from "./tesseract.js";
 
 export { releaseOcr } from "./tesseract.js";
@@ -42,18 +42,19 @@ export interface OcrPageResult {
 }
 
 /**
- * Replaces, in `pages`, every page without a text layer by what OCR reads on its image; adds an
- * `ocr-page` warning for each page read and `ocr-low-confidence` where words stay doubtful.
- * Returns the number of pages read by OCR.
+ * Replaces, in `pages`, every page without a text layer by what OCR reads on its image, and adds an
+ * `ocr-page` warning for each page read. Returns the number of pages read by OCR and the words that
+ * stay doubtful (src/interpret/low-confidence-words.ts reports them by row once rows exist).
  */
 export async function ocrPagesWithoutText(
   bytes: Uint8Array,
   password: string | undefined,
   pages: PageContent[],
   warnings: Message[],
-): Promise<number> {
+): Promise<{ read: number; doubtful: DoubtfulWord[] }> {
+  const doubtful: DoubtfulWord[] = [];
   const todo = pages.filter((p) => visibleChars(p.items) === 0);
-  if (todo.length === 0) return 0;
+  if (todo.length === 0) return { read: 0, doubtful };
   const doc = await openPdf(bytes, password, { images: true });
   let done = 0;
   try {
@@ -86,8 +87,7 @@ export async function ocrPagesWithoutText(
             { page: p.number },
           ),
         );
-        // one warning a word for now: placeLowConfidenceWords regroups them by row once rows exist
-        for (const word of r.doubtful) warnings.push(doubtfulWordWarning(p.number, word));
+        for (const word of r.doubtful) doubtful.push({ page: p.number, word });
       } finally {
         page.cleanup();
       }
@@ -95,7 +95,7 @@ export async function ocrPagesWithoutText(
   } finally {
     await doc.destroy().catch(() => undefined);
   }
-  return done;
+  return { read: done, doubtful };
 }
 
 /** Rows or columns along an edge that are mostly ink (a scanner's dark border) are made white. */
@@ -300,7 +300,11 @@ async function wayUp(image: Gray, clockwise: Gray, threshold: number, read: (img
   return ccw > cw ? 270 : 90;
 }
 
-/** A word the Bulgarian dictionary knows (letters only), or a plain number/date. */
+/**
+ * A word the Bulgarian dictionary knows (letters only, each part of a hyphenated word), or one with
+ * no letter or digit at all (punctuation). A plain number or date is not known: a digit OCR was
+ * unsure of stays doubtful.
+ */
 function known(text: string): boolean {
   const core = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   if (!core) return true;

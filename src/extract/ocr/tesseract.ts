@@ -89,17 +89,29 @@ export function recognize(image: Buffer, mode: Segmentation, dpi: number): Promi
   return job;
 }
 
+/**
+ * The parameters last sent to each worker: Tesseract keeps them until they are set again
+ * (recognize is called without options, so it neither changes nor restores any), so they are sent
+ * only when they change — once a page for its cells, not before every cell.
+ */
+const sentParameters = new WeakMap<TesseractWorker, string>();
+
 async function read(w: TesseractWorker, image: Buffer, mode: Segmentation, dpi: number): Promise<OcrWord[]> {
   {
-    // PSM 6: one uniform block of text; PSM 3: automatic page segmentation.
-    await w.setParameters({
-      tessedit_pageseg_mode: (mode === "block" ? "6" : "3") as never,
+    const parameters = {
+      // PSM 6: one uniform block of text; PSM 3: automatic page segmentation.
+      tessedit_pageseg_mode: mode === "block" ? "6" : "3",
       preserve_interword_spaces: "0",
       // the resolution is known from the page: Tesseract then neither guesses it nor says so on stderr
       user_defined_dpi: String(Math.round(dpi)),
       // plans are dark text on light paper: no second pass looking for inverted (white on dark) text
       tessedit_do_invert: "0",
-    });
+    };
+    const key = JSON.stringify(parameters);
+    if (sentParameters.get(w) !== key) {
+      await w.setParameters(parameters as never);
+      sentParameters.set(w, key);
+    }
     const { data } = await w.recognize(image, {}, { blocks: true, text: false, hocr: false, tsv: false });
     const words: OcrWord[] = [];
     for (const block of data.blocks ?? []) {

@@ -72,27 +72,31 @@ function readCfb(bytes: Uint8Array): Cfb {
   return { view, sectorSize, fat, entries };
 }
 
-/** Names of the streams and storages in a compound file. */
-export function compoundFileStreams(bytes: Uint8Array): Set<string> {
-  return new Set(readCfb(bytes).entries.map((e) => e.name));
+/** What telling formats apart needs from a compound file, from one reading of its directory. */
+export interface CompoundFile {
+  /** Names of the streams and storages in the file. */
+  streams: Set<string>;
+  /** The WordDocument stream's FIB says the document is encrypted (false without such a stream). */
+  wordDocumentEncrypted: boolean;
+}
+
+/** Read a compound file's directory (once); throws when the header or the directory cannot be read. */
+export function readCompoundFile(bytes: Uint8Array): CompoundFile {
+  const cfb = readCfb(bytes);
+  return { streams: new Set(cfb.entries.map((e) => e.name)), wordDocumentEncrypted: wordDocumentEncrypted(cfb) };
 }
 
 /**
  * True when the WordDocument stream's FIB says the document is encrypted (Word 97–2003 "password
- * to open"): FibBase.fEncrypted, bit 0x0100 of the flags at offset 0x0A.
+ * to open"): FibBase.fEncrypted, bit 0x0100 of the flags at offset 0x0A. An unreadable FIB is not
+ * taken for encryption: LibreOffice then reports the file as damaged.
  */
-export function wordDocumentEncrypted(bytes: Uint8Array): boolean {
-  try {
-    const cfb = readCfb(bytes);
-    const word = cfb.entries.find((e) => e.name === "WordDocument" && e.type === 2);
-    // A stream under 4096 bytes would live in the mini stream: no real Word document is that small.
-    if (!word || word.size < 4096) return false;
-    const off = sectorOffset(cfb, word.start);
-    if (off + 12 > cfb.view.byteLength) return false;
-    const flags = cfb.view.getUint16(off + 0x0a, true);
-    return (flags & 0x0100) !== 0;
-  } catch {
-    // an unreadable FIB is not taken for encryption: LibreOffice then reports the file as damaged
-    return false;
-  }
+function wordDocumentEncrypted(cfb: Cfb): boolean {
+  const word = cfb.entries.find((e) => e.name === "WordDocument" && e.type === 2);
+  // A stream under 4096 bytes would live in the mini stream: no real Word document is that small.
+  if (!word || word.size < 4096) return false;
+  const off = sectorOffset(cfb, word.start);
+  if (off + 12 > cfb.view.byteLength) return false;
+  const flags = cfb.view.getUint16(off + 0x0a, true);
+  return (flags & 0x0100) !== 0;
 }

@@ -4,6 +4,7 @@
  */
 import { ConversionFailure, message, success, type Message, type Result } from "../../model/messages.js";
 import { documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ParagraphBlock } from "../grid.js";
+import { TableBudget } from "../table-limits.js";
 import { buildGrid, groupFragments, type AssembledTable } from "./geometry/assemble.js";
 import { assignItems, findLatticeTables, type Fragment } from "./geometry/lattice.js";
 import { findRunningItems, isPageNumberText } from "./geometry/running.js";
@@ -52,7 +53,10 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
   }
   if (opts.ocr === "auto") {
     const { ocrPagesWithoutText } = await import("../ocr/index.js");
-    await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
+    const { doubtful } = await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
+    const extracted = extractFromPages(pages, warnings);
+    if (doubtful.length > 0) extracted.value.ocrDoubtfulWords = doubtful;
+    return extracted;
   }
   return extractFromPages(pages, warnings);
 }
@@ -103,7 +107,13 @@ export function extractFromPages(pages: PageContent[], warnings: Message[] = [])
     after: (linesByPage.get(a.page) ?? []).some((l) => l.y - l.size * LETTER_MIDDLE_EM > a.box.y1),
     before: (linesByPage.get(b.page) ?? []).some((l) => l.y < b.box.y0),
   });
-  const tables: AssembledTable[] = groupFragments(fragments, textBetween).map(buildGrid);
+  // The document limits on tables, as for a DOCX: each table is counted as soon as it is assembled.
+  const budget = new TableBudget("PDF");
+  const tables: AssembledTable[] = groupFragments(fragments, textBetween).map((group) => {
+    const table = buildGrid(group);
+    budget.grid(table.grid);
+    return table;
+  });
   for (const t of tables) if (t.kind === "stream") t.grid.borderless = true;
   const extracted = documentFromBlocks("pdf", pages.length, readingOrder(paragraphs(linesByPage, tables), tables));
   for (const t of tables) {
