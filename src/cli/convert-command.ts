@@ -19,6 +19,9 @@ import type { FileResult, FileTask } from "./process-file.js";
 import { Progress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 
+/** Inputs named as Word or OpenDocument files (a worker need not load pdf.js for them in advance). */
+const NOT_PDF_NAME = /\.(docx|doc|odt|rtf)$/i;
+
 export interface ConvertCommandOptions {
   inputs: string[];
   outDir: string;
@@ -73,6 +76,8 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
     maxMemoryMb: opts.maxMemoryMb,
     timeoutMs: opts.timeoutSeconds * 1000,
     prestart: files.length > 0,
+    // Only names that say "not a PDF" leave pdf.js out of the workers' start.
+    preloadPdf: !files.every((f) => NOT_PDF_NAME.test(typeof f.fsPath === "string" ? f.fsPath : f.fsPath.toString("latin1"))),
   });
   const limit = pLimit(workers);
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.

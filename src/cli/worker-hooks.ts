@@ -16,9 +16,13 @@ export const workerHooks: WorkerHook[] = [
     // The readers and the hunspell word list are loaded once per worker, before its first file;
     // pdf.js's own worker code too (it runs in this process): once it is loaded the natives its
     // polyfills replaced are put back (src/extract/pdf/reader/pdfjs.ts, native-builtins.ts).
+    // A batch without PDFs leaves pdf.js out (the pool says so in PLAN_EXTRACT_PRELOAD_PDF).
     init: async () => {
-      await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
-      await loadPdfjsWorkerCode();
+      if (process.env.PLAN_EXTRACT_PRELOAD_PDF === "0") await import("../extract/docx/index.js");
+      else {
+        await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
+        await loadPdfjsWorkerCode();
+      }
       loadBulgarianWords();
     },
   },
