@@ -18,6 +18,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FileResult, FileTask } from "./process-file.js";
+import { PRELOAD_PDF_ENV } from "./worker-hooks.js";
 
 export interface SandboxOptions {
   /** Worker processes (files converted at once). */
@@ -49,8 +50,6 @@ export type WorkerMessage = { type: "ready" } | { type: "result"; id: number; re
 export type PoolMessage = { type: "task"; id: number; task: FileTask } | { type: "close" };
 
 const fromSources = import.meta.url.endsWith(".ts");
-/** Tells a worker whether to load pdf.js at start (read by src/cli/worker-hooks.ts). */
-export const PRELOAD_PDF_ENV = "PLAN_EXTRACT_PRELOAD_PDF";
 const workerFile = fileURLToPath(new URL(fromSources ? "./worker.ts" : "./worker.js", import.meta.url));
 /** Workers in a row that die before they are ready, after which the waiting files fail. */
 const MAX_START_FAILURES = 3;

@@ -6,6 +6,9 @@
 import { loadBulgarianWords } from "../interpret/bulgarian-words.js";
 import { loadPdfjsWorkerCode } from "../extract/pdf/reader/pdfjs.js";
 
+/** Set to "0" by the pool (src/cli/pool.ts) for a batch without PDFs: the worker then starts without pdf.js. */
+export const PRELOAD_PDF_ENV = "PLAN_EXTRACT_PRELOAD_PDF";
+
 export interface WorkerHook {
   init?(): Promise<void> | void;
   dispose?(): Promise<void> | void;
@@ -16,9 +19,9 @@ export const workerHooks: WorkerHook[] = [
     // The readers and the hunspell word list are loaded once per worker, before its first file;
     // pdf.js's own worker code too (it runs in this process): once it is loaded the natives its
     // polyfills replaced are put back (src/extract/pdf/reader/pdfjs.ts, native-builtins.ts).
-    // A batch without PDFs leaves pdf.js out (the pool says so in PLAN_EXTRACT_PRELOAD_PDF).
+    // A batch without PDFs leaves pdf.js out (the pool says so in PRELOAD_PDF_ENV).
     init: async () => {
-      if (process.env.PLAN_EXTRACT_PRELOAD_PDF === "0") await import("../extract/docx/index.js");
+      if (process.env[PRELOAD_PDF_ENV] === "0") await import("../extract/docx/index.js");
       else {
         await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
         await loadPdfjsWorkerCode();
