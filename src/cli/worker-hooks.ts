@@ -4,7 +4,6 @@
  * Add a hook here for anything a worker should create once and reuse (a dictionary, an OCR engine).
  */
 import { loadBulgarianWords } from "../interpret/bulgarian-words.js";
-import { loadPdfjsWorkerCode } from "../extract/pdf/reader/pdfjs.js";
 
 /** Set to "0" by the pool (src/cli/pool.ts) for a batch without PDFs: the worker then starts without pdf.js. */
 export const PRELOAD_PDF_ENV = "PLAN_EXTRACT_PRELOAD_PDF";
@@ -23,7 +22,11 @@ export const workerHooks: WorkerHook[] = [
     init: async () => {
       if (process.env[PRELOAD_PDF_ENV] === "0") await import("../extract/docx/index.js");
       else {
-        await Promise.all([import("../extract/pdf/index.js"), import("../extract/docx/index.js")]);
+        const [, , { loadPdfjsWorkerCode }] = await Promise.all([
+          import("../extract/pdf/index.js"),
+          import("../extract/docx/index.js"),
+          import("../extract/pdf/reader/pdfjs.js"),
+        ]);
         await loadPdfjsWorkerCode();
       }
       loadBulgarianWords();
