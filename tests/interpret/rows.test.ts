@@ -68,6 +68,10 @@ describe("rows and sections", () => {
     const map = mapColumns(g)!;
     const { rows } = collectRows(g, map, clean);
     expect(rows.map((r) => r.number)).toEqual(["1.1.1", "1.1.2", "1.2.1"]);
+    // Each row keeps the index of the grid row it starts in; the table index is 0 unless given.
+    expect(rows.map((r) => r.gridRow)).toEqual([5, 6, 11]);
+    expect(rows.map((r) => r.table)).toEqual([0, 0, 0]);
+    expect(collectRows(g, map, clean, { table: 3 }).rows.map((r) => r.table)).toEqual([3, 3, 3]);
     expect(rows[1].lines.activity).toEqual(["Методическа подкрепа за социално-", "емоционалното развитие"]);
     expect(rows[0].sections).toEqual([
       { number: "1", label: null, title: "Повишаване на обхвата" },
