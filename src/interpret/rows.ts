@@ -151,6 +151,8 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   const actDepth = activityDepth(views);
   const hasNumberColumn = map.roles.includes("number");
   const hasDeadlineColumn = map.roles.includes("deadline");
+  // A deadline column, or a month column standing for it (kindergarten plans): the rows carry dates.
+  const hasDateColumn = hasDeadlineColumn || map.roles.includes("month");
   let measureLevel: number | null = null;
   if (options.previous) rows.push(options.previous);
   let lastWasRow = options.previous !== undefined;
@@ -326,8 +328,9 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
     rows.push(raw);
     // A row with nothing but heading-like text ("2. Качество", "Цел: …") that did not qualify as a
-    // heading is kept as a row, and the document is flagged for a check.
-    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
+    // heading is kept as a row, and the document is flagged for a check. Only in a table with a date
+    // column (deadline or month), where a row without its date stands out.
+    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDateColumn) {
       warnings.push(
         message(
           "skipped-heading",
