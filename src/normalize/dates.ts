@@ -44,9 +44,6 @@ import { findPoints, type Point } from "./dates/passes.js";
 import { CONDITIONAL, NONE, normalizeText, ONGOING, RECURRING, WHOLE_PERIOD } from "./dates/vocabulary.js";
 import { contextPeriod, resolvePoints, wholeMonth, type ContextPeriod } from "./dates/years.js";
 
-export { SCHOOL_YEAR, schoolYearDates } from "./dates/calendar.js";
-export { POINT_PASSES, type PointPass } from "./dates/passes.js";
-
 export interface DeadlineContext {
   period: { start: string | null; end: string | null; label?: string } | null;
 }

@@ -192,7 +192,7 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
       .filter((e) => e.name !== none || e.count > 0);
   const jsonPlans: ComparisonPlan[] = plans.map((plan, p) => {
     const doc = plan.chosen;
-    const review = doc.review ?? { status: "ok" as const, reasons: [] };
+    const { review } = doc;
     return {
       name: names[p],
       region: doc.document.region,

@@ -46,8 +46,8 @@ export function sameRows(a: PlanDocument, b: PlanDocument): boolean {
 /** Fewest warnings first; then review "ok" before "check"; then more rows; then input order. */
 function better(a: PlanDocument, b: PlanDocument): boolean {
   if (a.warnings.length !== b.warnings.length) return a.warnings.length < b.warnings.length;
-  const aOk = (a.review?.status ?? "ok") === "ok";
-  const bOk = (b.review?.status ?? "ok") === "ok";
+  const aOk = a.review.status === "ok";
+  const bOk = b.review.status === "ok";
   if (aOk !== bOk) return aOk;
   return a.rows.length > b.rows.length;
 }

@@ -13,7 +13,7 @@ import type { PlanDocument } from "../model/schema.js";
 import type { ComparisonChange } from "../model/compare-schema.js";
 import { partyKey } from "../normalize/party-key.js";
 import { buildComparison, type ComparisonData } from "./compare-model.js";
-import { hasDatedDeadline, hasNumericTarget, share } from "./row-figures.js";
+import { share } from "./row-figures.js";
 import { countParties } from "./compare-parties.js";
 import { STATUS_CHECK, STATUS_OK, reviewReasonBg } from "./messages-bg.js";
 import { monthName, monthStartDate, planMonths, type MonthIndex } from "./compare-months.js";
@@ -53,51 +53,9 @@ export interface ComparisonOptions extends PlanWorkbookOptions {
   data?: ComparisonData;
 }
 
-export { hasDatedDeadline, hasNumericTarget };
-
 const PERCENT = "0%";
 const BAR_COLOR = "FF9DC3E6";
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 11, bold: true, color: { argb: "FF1F4E79" } };
-
-/** One line of "Обобщение": the plans of one region and period. */
-export interface SummaryLine {
-  region: string | null;
-  period: string | null;
-  documents: number;
-  activities: number;
-  dated: number;
-  numericTarget: number;
-  withResponsible: number;
-  warnings: number;
-}
-
-/**
- * Region × period figures, sorted by region, then period, the documents given added together (a lower-level
- * helper: the workbook's "Обобщение" counts plans, the renditions of one plan once).
- */
-export function summarize(docs: PlanDocument[]): SummaryLine[] {
-  const lines = new Map<string, SummaryLine>();
-  for (const doc of docs) {
-    const region = doc.document.region;
-    const period = doc.document.period?.label ?? null;
-    const key = JSON.stringify([region, period]);
-    let line = lines.get(key);
-    if (!line) {
-      line = { region, period, documents: 0, activities: 0, dated: 0, numericTarget: 0, withResponsible: 0, warnings: 0 };
-      lines.set(key, line);
-    }
-    line.documents++;
-    line.activities += doc.rows.length;
-    line.dated += doc.rows.filter(hasDatedDeadline).length;
-    line.numericTarget += doc.rows.filter(hasNumericTarget).length;
-    line.withResponsible += doc.rows.filter((row) => row.responsible.parties.length > 0 || !!row.responsible.text).length;
-    line.warnings += doc.warnings.length;
-  }
-  const collator = new Intl.Collator("bg");
-  return [...lines.values()].sort(
-    (a, b) => collator.compare(a.region ?? "\uFFFF", b.region ?? "\uFFFF") || collator.compare(a.period ?? "", b.period ?? ""),
-  );
-}
 
 function addDataBar(sheet: ExcelJS.Worksheet, ref: string, priority: number): void {
   sheet.addConditionalFormatting({
