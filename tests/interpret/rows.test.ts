@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapColumns } from "../../src/interpret/columns.js";
+import { isRepeatedHeader, mapColumns } from "../../src/interpret/columns.js";
 import { collectRows } from "../../src/interpret/rows.js";
 import { parseHeading } from "../../src/interpret/headings.js";
 import { cell, grid, row, texts } from "./grid-builders.js";
@@ -38,6 +38,23 @@ describe("column roles", () => {
   it("takes a single 'Индикатори за изпълнение' column as expected results", () => {
     const map = mapColumns(grid(4, [texts(["№", "Дейности", "Срок", "Индикатори за изпълнение"], { header: true })]))!;
     expect(map.roles[3]).toBe("expected");
+  });
+
+  it("tells a repeated header row by its cells' header keys, cell by cell", () => {
+    const g = grid(8, [...ruoHeader]);
+    const map = mapColumns(g)!;
+    expect(isRepeatedHeader({ ...ruoHeader[0], page: 2 }, map)).toBe(true);
+    // The same words written a little differently (case, a line break, a hyphen at a line end).
+    expect(
+      isRepeatedHeader(row([cell(3, "МЕРНА ЕДИНИЦА (брой, %)"), cell(4, ["Текуща", "стойност"]), cell(5, ["Целе-", "ва стойност"])]), map),
+    ).toBe(true);
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "Текуща стойност"), cell(5, "5")]), map)).toBe(false);
+    // Fewer cells than the header row: not its signature, but every cell is a header word, so a header too.
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "Текуща стойност")]), map)).toBe(true);
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "19")]), map)).toBe(false);
+    expect(isRepeatedHeader(texts(["1.1", "Методическа подкрепа", "октомври 2024", "брой", "19", "3", "ст. експерт по ПО", ""]), map)).toBe(
+      false,
+    );
   });
 
   it("returns null for a table without an activity column", () => {
