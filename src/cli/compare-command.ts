@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { writeReason } from "../file-errors.js";
 import { validateComparison } from "../model/compare-schema.js";
 import { PlanDocument } from "../model/schema.js";
 import { reviewDocument } from "../interpret/review.js";
@@ -79,8 +80,7 @@ export async function runCompare(opts: CompareCommandOptions): Promise<number> {
       await mkdir(dirname(target), { recursive: true });
       await write(target);
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      opts.stderr.write(`error: cannot write ${target}: ${e?.code ?? e?.message ?? String(err)}\n`);
+      opts.stderr.write(`error: cannot write ${target}: ${writeReason(err)}\n`);
       return 1;
     }
   }

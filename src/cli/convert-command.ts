@@ -14,6 +14,7 @@ import { escapeName } from "./display-name.js";
 import { findInputs, PLAN_EXTENSION_NAMES, PLAN_EXTENSIONS } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
+import { writeReason } from "../file-errors.js";
 import { OFFICE_SHARE_OF_FILE_TIMEOUT } from "../limits.js";
 import type { FileResult, FileTask } from "./process-file.js";
 import { Progress } from "./progress.js";
@@ -54,7 +55,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   try {
     await mkdir(opts.outDir, { recursive: true });
   } catch (err) {
-    opts.err.write(`error: cannot create the output folder ${outShown}: ${reason(err)}\n`);
+    opts.err.write(`error: cannot create the output folder ${outShown}: ${writeReason(err)}\n`);
     return 1;
   }
   await sweepStaleTemporaries(opts.outDir);
@@ -89,7 +90,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
       const { AllPlansWriter } = await import("../output/all-plans-stream.js");
       allPlans = new AllPlansWriter(join(opts.outDir, "all-plans.xlsx"));
     } catch (err) {
-      outputFault = `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+      outputFault = `cannot write all-plans.xlsx in ${outShown}: ${writeReason(err)}`;
     }
   }
   // A document's rows are appended to all-plans.xlsx on the next turn of the event loop, once the worker
@@ -165,7 +166,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
       if (outputFault) await allPlans.abort();
       else await allPlans.close();
     } catch (err) {
-      outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+      outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${writeReason(err)}`;
       await allPlans.abort().catch(() => undefined);
     }
   }
@@ -173,14 +174,14 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
   try {
     await writeAtomically(join(opts.outDir, "errors.json"), JSON.stringify(errors, null, 2) + "\n");
   } catch (err) {
-    outputFault ??= `cannot write errors.json in ${outShown}: ${reason(err)}`;
+    outputFault ??= `cannot write errors.json in ${outShown}: ${writeReason(err)}`;
   }
   // The overview of every plan JSON in --out, with links to the review pages.
   if (opts.formats.html && !outputFault) {
     try {
       await (await import("../output/html/index-page.js")).writeIndexPage(opts.outDir);
     } catch (err) {
-      outputFault = `cannot write index.html in ${outShown}: ${reason(err)}`;
+      outputFault = `cannot write index.html in ${outShown}: ${writeReason(err)}`;
     }
   }
   if (outputFault) {
@@ -201,14 +202,6 @@ async function probeWritable(dir: string): Promise<string | null> {
     await rm(join(dir, ".plan-extract-probe"), { force: true });
     return null;
   } catch (err) {
-    return reason(err);
+    return writeReason(err);
   }
-}
-
-function reason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === "ENOSPC" || e?.code === "EDQUOT") return "no space left on the device";
-  if (e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS") return "the folder is not writable";
-  if (e?.code === "ENOTDIR" || e?.code === "EEXIST") return "a file of that name is in the way";
-  return e?.code ?? String(e?.message ?? err).replace(/\s+/g, " ");
 }

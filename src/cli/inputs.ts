@@ -7,6 +7,7 @@
 import type { Dirent, Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { fileKind, readReason } from "../file-errors.js";
 import { decodeNameBytes, escapeName } from "./display-name.js";
 
 export interface InputFile {
@@ -30,16 +31,12 @@ export async function findInputs(paths: string[], extensions: RegExp): Promise<I
     try {
       info = await stat(p);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      missing.push({
-        path: escapeName(p),
-        message: code === "ENOENT" ? "no such file or folder" : code === "EACCES" ? "permission denied" : (code ?? String(err)),
-      });
+      missing.push({ path: escapeName(p), message: readReason(err, "no such file or folder") });
       continue;
     }
     if (info.isDirectory()) await walk(Buffer.from(p), extensions, files, missing);
     else if (info.isFile()) files.push({ display: escapeName(p), fsPath: p });
-    else missing.push({ path: escapeName(p), message: `not a regular file (${kindOf(info)}): only files and folders are read` });
+    else missing.push({ path: escapeName(p), message: `not a regular file (${fileKind(info)}): only files and folders are read` });
   }
   const seen = new Set<string>();
   const unique = files.filter((f) => {
@@ -56,7 +53,7 @@ async function walk(dir: Buffer, extensions: RegExp, files: InputFile[], missing
   try {
     entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
   } catch (err) {
-    missing.push({ path: decodeNameBytes(dir).display, message: `cannot list the folder: ${(err as NodeJS.ErrnoException).code ?? err}` });
+    missing.push({ path: decodeNameBytes(dir).display, message: `cannot list the folder: ${readReason(err)}` });
     return;
   }
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
@@ -71,14 +68,6 @@ async function walk(dir: Buffer, extensions: RegExp, files: InputFile[], missing
     if (e.isFile()) files.push({ display: path.display, fsPath: path.text ?? full });
     else if (!e.isSymbolicLink()) missing.push({ path: path.display, message: "not a regular file: only files are read" });
   }
-}
-
-function kindOf(info: Stats): string {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  return "not a file";
 }
 
 /** Plan inputs: PDF and DOCX, and .doc, .odt, .rtf (read through LibreOffice). */

@@ -3,6 +3,7 @@
  * different folders that share a name get "-2", "-3" … in input order, so names are stable.
  */
 import { basename } from "node:path";
+import { fitBytes } from "../output/fit-bytes.js";
 
 /**
  * Longest stem in bytes: the stem, a "-N" and ".xlsx" must fit the 255 bytes a file name may have.
@@ -18,14 +19,4 @@ export function outputStems(files: string[]): string[] {
     used.set(key, n);
     return n === 1 ? base : `${base}-${n}`;
   });
-}
-
-function fitBytes(name: string, max: number): string {
-  if (Buffer.byteLength(name) <= max) return name;
-  let out = "";
-  for (const ch of name) {
-    if (Buffer.byteLength(out + ch) > max) break;
-    out += ch;
-  }
-  return out;
 }

@@ -93,6 +93,15 @@ function rowTexts(row: GridRow): string {
 }
 
 /**
+ * Whether rowTexts(row) is `signature`, read cell by cell up to the first that differs (a data row
+ * differs at once, and its long cells are never keyed). A key holds no "|", so the parts are the cells.
+ */
+function hasSignature(row: GridRow, signature: string): boolean {
+  const parts = signature.split("|");
+  return parts.length === row.cells.length && row.cells.every((c, i) => headerKey(c.lines.join(" ")) === parts[i]);
+}
+
+/**
  * A cell that holds a value, not a header word: long text, a date or a year, a month range.
  * A data row is never taken for a header (a header row has header words, not a deadline and a party).
  */
@@ -190,8 +199,7 @@ function looksLikeData(row: GridRow): boolean {
 
 /** Whether a row repeats the table header (a repeated header row on a later page). */
 export function isRepeatedHeader(row: GridRow, map: ColumnMap): boolean {
-  const sig = rowTexts(row);
-  if (map.headerSignature.includes(sig)) return true;
+  if (map.headerSignature.some((signature) => hasSignature(row, signature))) return true;
   // A row whose every non-empty cell is a header word of the same column is a header too.
   const nonEmpty = row.cells.filter((c) => c.lines.join("").trim());
   if (nonEmpty.length < 2) return false;

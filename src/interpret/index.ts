@@ -7,7 +7,7 @@
 import type { DocumentBlock, ExtractedDocument, Grid, ParagraphBlock } from "../extract/grid.js";
 import { ConversionFailure, message, placed, success, type Message, type Result } from "../model/messages.js";
 import type { Party, PlanDocument, Row, Section } from "../model/schema.js";
-import { normalizeDeadline } from "../normalize/dates.js";
+import { deadlineReader } from "../normalize/dates.js";
 import { splitParties } from "../normalize/parties.js";
 import { parseIndicator } from "../normalize/indicators.js";
 import type { AbbreviationTable } from "../normalize/abbreviations.js";
@@ -149,7 +149,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     warnings.push(message("no-period", "The plan's period was not found in the text before the table."));
   }
 
-  const raw: (RawRow & { table: number })[] = [];
+  const raw: RawRow[] = [];
   const path = new SectionPath();
   let tableBefore: PlanTable | null = null;
   let headingSinceTable = false;
@@ -196,10 +196,10 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     const sameTable = plan.continued || (tableBefore !== null && !headingSinceTable && roleOrder(tableBefore.map) === roleOrder(map));
     const previous =
       sameTable && last && firstPage !== null && last.pages.length > 0 && firstPage > Math.max(...last.pages) ? last : undefined;
-    const result = collectRows(grid, map, clean, { path, previous });
+    const result = collectRows(grid, map, clean, { path, previous, table });
     tableBefore = plan;
     headingSinceTable = false;
-    raw.push(...result.rows.map((r) => ({ ...r, table })));
+    for (const r of result.rows) raw.push(r);
     warnings.push(...result.messages.map((m) => placed(m, { table })));
   });
   // A paragraph heading over every row of the plan is the chapter that holds the plan ("III.
@@ -215,6 +215,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
   // Rows shared their section objects while headings could still grow; give each its own copy.
   for (const r of raw) r.sections = r.sections.map((s) => ({ ...s }));
 
+  const readDeadline = deadlineReader({ period: document.period });
   const rows: Row[] = raw.map((r, index) => {
     const text = (lines: string[] | undefined): string | null => {
       if (!lines || lines.length === 0) return null;
@@ -223,7 +224,7 @@ export function interpretDocument(doc: ExtractedDocument, options: InterpretOpti
     };
     // A month or period column stands for the deadline when there is no deadline column.
     const deadlineText = text(r.lines.deadline ?? r.lines.month);
-    const { deadline, warnings: dw } = normalizeDeadline(deadlineText, { period: document.period });
+    const { deadline, warnings: dw } = readDeadline(deadlineText);
     for (const w of dw) warnings.push(placed(w, { page: r.page, row: index, table: r.table }));
     const current = text(r.lines.current);
     const target = text(r.lines.target);

@@ -33,6 +33,8 @@ export interface RawRow {
   boxes: Box[];
   /** Index in the grid's rows of the row the plan row starts in. */
   gridRow: number;
+  /** Index of the row's table among the document's tables (CollectOptions.table; 0 when not given). */
+  table: number;
 }
 
 type Cleaner = (lines: string[]) => string;
@@ -49,6 +51,8 @@ function pushLines(target: string[] | undefined, lines: string[]): string[] {
 
 interface RowView {
   row: GridRow;
+  /** Index of the row in the grid's rows. */
+  index: number;
   /** Cells by the role of their first column. */
   byRole: Map<ColumnRole, GridCell>;
   extras: { header: string; cell: GridCell }[];
@@ -57,7 +61,7 @@ interface RowView {
   spanning: GridCell | null;
 }
 
-function viewRow(row: GridRow, map: ColumnMap): RowView {
+function viewRow(row: GridRow, index: number, map: ColumnMap): RowView {
   const byRole = new Map<ColumnRole, GridCell>();
   const extras: { header: string; cell: GridCell }[] = [];
   let spanning: GridCell | null = null;
@@ -81,7 +85,7 @@ function viewRow(row: GridRow, map: ColumnMap): RowView {
     }
   }
   const nonEmpty = row.cells.filter((c) => cellText(c) !== "");
-  return { row, byRole, extras, nonEmpty, spanning };
+  return { row, index, byRole, extras, nonEmpty, spanning };
 }
 
 /**
@@ -126,6 +130,8 @@ export interface CollectOptions {
    * (a row cut by the page break), joined to it as within one table.
    */
   previous?: RawRow;
+  /** Index of the table among the document's tables, written to every row. */
+  table?: number;
 }
 
 /** Roles whose merged cell (a month or deadline over several rows) applies to every row it spans. */
@@ -141,10 +147,12 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
   const carried = new Map<ColumnRole, { cell: GridCell; lastRow: number }>();
   /** Cells standing for a merged cell above: not joined again when their row continues another. */
   const carriedCopies = new WeakSet<GridCell>();
-  const views = grid.rows.slice(map.headerRowCount).map((r) => viewRow(r, map));
+  const views = grid.rows.slice(map.headerRowCount).map((r, i) => viewRow(r, map.headerRowCount + i, map));
   const actDepth = activityDepth(views);
   const hasNumberColumn = map.roles.includes("number");
   const hasDeadlineColumn = map.roles.includes("deadline");
+  // A deadline column, or a month column standing for it (kindergarten plans): the rows carry dates.
+  const hasDateColumn = hasDeadlineColumn || map.roles.includes("month");
   let measureLevel: number | null = null;
   if (options.previous) rows.push(options.previous);
   let lastWasRow = options.previous !== undefined;
@@ -258,7 +266,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
       }
       for (const { header, cell } of v.extras) prev.extra[header] = pushLines(prev.extra[header], cell.lines);
       prev.pages = mergePages(prev.pages, rowPages(row));
-      prev.boxes = mergeBoxes(prev.boxes, cellBoxes(row.cells.filter((c) => c !== measureCell)));
+      prev.boxes = mergeBoxes(prev.boxes, rowBoxes(row, measureCell));
       continue;
     }
 
@@ -297,7 +305,7 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
           prev.lines[key] = pushLines(prev.lines[key], cell.lines);
         }
         prev.pages = mergePages(prev.pages, rowPages(row));
-        prev.boxes = mergeBoxes(prev.boxes, cellBoxes(row.cells.filter((c) => c !== measureCell)));
+        prev.boxes = mergeBoxes(prev.boxes, rowBoxes(row, measureCell));
       }
       continue;
     }
@@ -309,8 +317,9 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
       extra: {},
       pages: rowPages(row),
       page: row.page,
-      boxes: cellBoxes(row.cells.filter((c) => c !== measureCell)),
-      gridRow: grid.rows.indexOf(row),
+      boxes: rowBoxes(row, measureCell),
+      gridRow: v.index,
+      table: options.table ?? 0,
     };
     for (const [role, cell] of v.byRole) {
       if (role === "number" || role === "measure") continue;
@@ -319,8 +328,9 @@ export function collectRows(grid: Grid, map: ColumnMap, clean: Cleaner, options:
     for (const { header, cell } of v.extras) if (cellText(cell)) raw.extra[header] = pushLines(undefined, cell.lines);
     rows.push(raw);
     // A row with nothing but heading-like text ("2. Качество", "Цел: …") that did not qualify as a
-    // heading is kept as a row, and the document is flagged for a check.
-    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDeadlineColumn) {
+    // heading is kept as a row, and the document is flagged for a check. Only in a table with a date
+    // column (deadline or month), where a row without its date stands out.
+    if (content.length === 1 && only === activityCell && !number && looksLikeHeading(cellText(only)) && hasDateColumn) {
       warnings.push(
         message(
           "skipped-heading",
@@ -346,6 +356,11 @@ function numberOf(cell: GridCell | undefined): string {
   const lines = cell.lines.map((l) => l.trim()).filter(Boolean);
   const joined = lines.every((l) => /^[\d.]+$/.test(l)) ? lines.join("") : lines.join(" ");
   return joined.replace(/\s+/g, " ").replace(/\.$/, "");
+}
+
+/** The row's area on each page (PDF): the union of its cells' boxes but the merged side cell's. */
+function rowBoxes(row: GridRow, measureCell: GridCell | undefined): Box[] {
+  return cellBoxes(measureCell ? row.cells.filter((c) => c !== measureCell) : row.cells);
 }
 
 function rowPages(row: GridRow): number[] {

@@ -44,9 +44,6 @@ import { findPoints, type Point } from "./dates/passes.js";
 import { CONDITIONAL, NONE, normalizeText, ONGOING, RECURRING, WHOLE_PERIOD } from "./dates/vocabulary.js";
 import { contextPeriod, resolvePoints, wholeMonth, type ContextPeriod } from "./dates/years.js";
 
-export { SCHOOL_YEAR, schoolYearDates } from "./dates/calendar.js";
-export { POINT_PASSES, type PointPass } from "./dates/passes.js";
-
 export interface DeadlineContext {
   period: { start: string | null; end: string | null; label?: string } | null;
 }
@@ -126,6 +123,16 @@ function outsideWarning(raw: string, r: Reading, period: ContextPeriod): Message
  * for recurring deadlines and for the "deadline-outside-period" check).
  */
 export function normalizeDeadline(text: string | null, ctx: DeadlineContext): NormalizedDeadline {
+  return readDeadline(text, contextPeriod(ctx.period));
+}
+
+/** normalizeDeadline for the cells of one document: its period is read once. */
+export function deadlineReader(ctx: DeadlineContext): (text: string | null) => NormalizedDeadline {
+  const period = contextPeriod(ctx.period);
+  return (text) => readDeadline(text, period);
+}
+
+function readDeadline(text: string | null, period: ContextPeriod | null): NormalizedDeadline {
   const warnings: Message[] = [];
   const raw = text === null ? "" : text.replace(/\s+/g, " ").trim();
   const result = (r: Reading, recurrence?: string): NormalizedDeadline => {
@@ -139,7 +146,6 @@ export function normalizeDeadline(text: string | null, ctx: DeadlineContext): No
   if (NONE.test(norm)) return result(nothing);
   // For keyword tests only: words broken by a hyphen at a line end joined again ("необхо- димост").
   const squashed = norm.replace(/([а-я])-\s*([а-я])/g, "$1$2");
-  const period = contextPeriod(ctx.period);
   const recurrence = RECURRING.find(([re]) => re.test(squashed))?.[1];
   const { points, yearUnknown } = resolvePoints(findPoints(norm), norm, period);
 

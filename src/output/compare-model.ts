@@ -13,9 +13,9 @@ import {
 } from "../model/compare-schema.js";
 import type { Period, PlanDocument, Row } from "../model/schema.js";
 import { partyKey } from "../normalize/party-key.js";
-import { countParties } from "./compare-parties.js";
+import { countParties, type PartyLine } from "./compare-parties.js";
 import { groupRenditions, placeKey, periodKey, type Plan } from "./compare-plans.js";
-import { matchTexts, SAME_ACTIVITY } from "./text-match.js";
+import { matchKeys, matchTexts, SAME_ACTIVITY } from "./text-match.js";
 import { classifyActivity, compileThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
 import { hasDatedDeadline, hasNumericTarget, hasResponsible, share } from "./row-figures.js";
 import { distinctPlanNames, sectionText } from "./workbook-cells.js";
@@ -28,6 +28,8 @@ export interface ComparisonData {
   names: string[];
   /** Theme tags of every row of every plan's chosen rendition. */
   tags: ActivityThemes[][];
+  /** The responsible parties across the plans (counts in `plans` order). */
+  parties: PartyLine[];
   /** The JSON for scripts (validated by src/model/compare-schema.ts). */
   json: Comparison;
   /** For each of json.changes: the row indices of the dropped (older plan) and added (newer plan) activities. */
@@ -96,17 +98,13 @@ function figure(name: string, from: number | null, to: number | null) {
 
 /** The change from one plan to the next of the same place. */
 export function planChange(
-  from: { name: string; doc: PlanDocument; plan: ComparisonPlan },
-  to: { name: string; doc: PlanDocument; plan: ComparisonPlan },
+  from: { name: string; doc: PlanDocument; keys: Set<string>[]; plan: ComparisonPlan },
+  to: { name: string; doc: PlanDocument; keys: Set<string>[]; plan: ComparisonPlan },
   threshold = SAME_ACTIVITY,
 ): { change: ComparisonChange; rows: ChangeRows } {
   const a = from.doc.rows;
   const b = to.doc.rows;
-  const pairs = matchTexts(
-    a.map((r) => r.activity),
-    b.map((r) => r.activity),
-    threshold,
-  );
+  const pairs = matchKeys(from.keys, to.keys, threshold);
   const matchedFrom = new Set(pairs.map((p) => p.from));
   const matchedTo = new Set(pairs.map((p) => p.to));
   const priorityPairs = matchTexts(
@@ -192,7 +190,7 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
       .filter((e) => e.name !== none || e.count > 0);
   const jsonPlans: ComparisonPlan[] = plans.map((plan, p) => {
     const doc = plan.chosen;
-    const review = doc.review ?? { status: "ok" as const, reasons: [] };
+    const { review } = doc;
     return {
       name: names[p],
       region: doc.document.region,
@@ -238,8 +236,8 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
       let best: { change: ComparisonChange; rows: ChangeRows } | null = null;
       for (const f of before) {
         const change = planChange(
-          { name: names[f], doc: chosen[f], plan: jsonPlans[f] },
-          { name: names[t], doc: chosen[t], plan: jsonPlans[t] },
+          { name: names[f], doc: chosen[f], keys: plans[f].chosenKeys, plan: jsonPlans[f] },
+          { name: names[t], doc: chosen[t], keys: plans[t].chosenKeys, plan: jsonPlans[t] },
           threshold,
         );
         if (!best || change.change.continued > best.change.continued) best = change;
@@ -250,5 +248,5 @@ export function buildComparison(docs: readonly PlanDocument[], themes: ThemeTabl
       }
     }
   }
-  return { plans, names, tags, json: { comparisonVersion: COMPARISON_VERSION, threshold, plans: jsonPlans, changes }, changeRows };
+  return { plans, names, tags, parties: partyLines, json: { comparisonVersion: COMPARISON_VERSION, threshold, plans: jsonPlans, changes }, changeRows };
 }

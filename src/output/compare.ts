@@ -10,11 +10,9 @@
  */
 import type ExcelJS from "exceljs";
 import type { PlanDocument } from "../model/schema.js";
-import type { ComparisonChange } from "../model/compare-schema.js";
-import { partyKey } from "../normalize/party-key.js";
+import type { ComparisonChange, ComparisonPlan } from "../model/compare-schema.js";
 import { buildComparison, type ComparisonData } from "./compare-model.js";
-import { hasDatedDeadline, hasNumericTarget, share } from "./row-figures.js";
-import { countParties } from "./compare-parties.js";
+import { share } from "./row-figures.js";
 import { STATUS_CHECK, STATUS_OK, reviewReasonBg } from "./messages-bg.js";
 import { monthName, monthStartDate, planMonths, type MonthIndex } from "./compare-months.js";
 import { loadThemes, NO_TOPIC, NO_TYPE, type ActivityThemes, type ThemeTable } from "./themes.js";
@@ -53,51 +51,9 @@ export interface ComparisonOptions extends PlanWorkbookOptions {
   data?: ComparisonData;
 }
 
-export { hasDatedDeadline, hasNumericTarget };
-
 const PERCENT = "0%";
 const BAR_COLOR = "FF9DC3E6";
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: "Arial", size: 11, bold: true, color: { argb: "FF1F4E79" } };
-
-/** One line of "Обобщение": the plans of one region and period. */
-export interface SummaryLine {
-  region: string | null;
-  period: string | null;
-  documents: number;
-  activities: number;
-  dated: number;
-  numericTarget: number;
-  withResponsible: number;
-  warnings: number;
-}
-
-/**
- * Region × period figures, sorted by region, then period, the documents given added together (a lower-level
- * helper: the workbook's "Обобщение" counts plans, the renditions of one plan once).
- */
-export function summarize(docs: PlanDocument[]): SummaryLine[] {
-  const lines = new Map<string, SummaryLine>();
-  for (const doc of docs) {
-    const region = doc.document.region;
-    const period = doc.document.period?.label ?? null;
-    const key = JSON.stringify([region, period]);
-    let line = lines.get(key);
-    if (!line) {
-      line = { region, period, documents: 0, activities: 0, dated: 0, numericTarget: 0, withResponsible: 0, warnings: 0 };
-      lines.set(key, line);
-    }
-    line.documents++;
-    line.activities += doc.rows.length;
-    line.dated += doc.rows.filter(hasDatedDeadline).length;
-    line.numericTarget += doc.rows.filter(hasNumericTarget).length;
-    line.withResponsible += doc.rows.filter((row) => row.responsible.parties.length > 0 || !!row.responsible.text).length;
-    line.warnings += doc.warnings.length;
-  }
-  const collator = new Intl.Collator("bg");
-  return [...lines.values()].sort(
-    (a, b) => collator.compare(a.region ?? "\uFFFF", b.region ?? "\uFFFF") || collator.compare(a.period ?? "", b.period ?? ""),
-  );
-}
 
 function addDataBar(sheet: ExcelJS.Worksheet, ref: string, priority: number): void {
   sheet.addConditionalFormatting({
@@ -221,25 +177,19 @@ function addMatrixBlock(
   return top + 2 + rows.length + 1;
 }
 
-function addThemesSheet(
-  workbook: ExcelJS.Workbook,
-  docs: PlanDocument[],
-  planNames: string[],
-  tags: ActivityThemes[][],
-  themes: ThemeTable,
-): void {
+function addThemesSheet(workbook: ExcelJS.Workbook, data: ComparisonData, themes: ThemeTable): void {
   const sheet = workbook.addWorksheet(THEMES_SHEET);
-  const tally = (names: string[], none: string, pickName: (t: ActivityThemes) => string | null) => {
-    const all = [...names, none];
-    const counts = all.map((name) => docs.map((_, p) => tags[p].filter((t) => (pickName(t) ?? none) === name).length));
-    return all
-      .map((name, i) => ({ name, counts: counts[i] }))
+  const planNames = data.names;
+  // The counts per plan are buildComparison's (json.plans[p].topics / .types); the line for activities
+  // without a topic (type) is left out when no plan has any.
+  const lines = (names: string[], none: string, pick: (plan: ComparisonPlan) => { name: string; count: number }[]) =>
+    [...names, none]
+      .map((name) => ({ name, counts: data.json.plans.map((plan) => pick(plan).find((e) => e.name === name)?.count ?? 0) }))
       .filter((line) => line.name !== none || line.counts.some((c) => c > 0));
-  };
-  const topicLines = tally(themes.topics.map((t) => t.name), NO_TOPIC, (t) => t.topic);
-  const typeLines = tally(themes.types.map((t) => t.name), NO_TYPE, (t) => t.type);
-  const shares = (lines: { name: string; counts: number[] }[]) =>
-    lines.map((line) => ({ name: line.name, values: line.counts.map((c, p) => share(c, docs[p].rows.length)) }));
+  const topicLines = lines(themes.topics.map((t) => t.name), NO_TOPIC, (plan) => plan.topics);
+  const typeLines = lines(themes.types.map((t) => t.name), NO_TYPE, (plan) => plan.types);
+  const shares = (list: { name: string; counts: number[] }[]) =>
+    list.map((line) => ({ name: line.name, values: line.counts.map((c, p) => share(c, data.json.plans[p].activities)) }));
   let next = 1;
   next = addMatrixBlock(sheet, next, "Дейности по теми (брой)", "Тема", planNames, topicLines.map((l) => ({ name: l.name, values: l.counts })), undefined, 1);
   next = addMatrixBlock(sheet, next, "Дейности по теми (дял от дейностите на плана)", "Тема", planNames, shares(topicLines), PERCENT, 2);
@@ -260,7 +210,8 @@ function addThemesSheet(
   setupPrint(sheet, 2);
 }
 
-function addPartiesSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planNames: string[]): void {
+function addPartiesSheet(workbook: ExcelJS.Workbook, data: ComparisonData): void {
+  const planNames = data.names;
   const sheet = workbook.addWorksheet(PARTIES_SHEET);
   const columns: ColumnSpec[] = [
     { header: "Отговорник", width: 48 },
@@ -270,7 +221,7 @@ function addPartiesSheet(workbook: ExcelJS.Workbook, docs: PlanDocument[], planN
     { header: "Брой планове", width: 10 },
   ];
   sheet.addRow(columns.map((c) => c.header));
-  const lines = countParties(docs, partyKey);
+  const lines = data.parties;
   for (const line of lines) {
     const total = line.counts.reduce((s, c) => s + c, 0);
     sheet.addRow([
@@ -471,11 +422,11 @@ export function buildComparisonWorkbook(docs: PlanDocument[], opts: ComparisonOp
   const tags = data.tags;
   const workbook = newWorkbook();
   addSummarySheet(workbook, data);
-  addThemesSheet(workbook, chosen, planNames, tags, themes);
+  addThemesSheet(workbook, data, themes);
   addPrioritiesSheet(workbook, data);
   addChangesSheet(workbook, data);
   addChangedActivitiesSheet(workbook, data);
-  addPartiesSheet(workbook, chosen, planNames);
+  addPartiesSheet(workbook, data);
   addMonthsSheet(workbook, chosen, planNames);
   const planIndex = new Map(chosen.map((doc, i) => [doc, i]));
   addActivitiesSheet(

@@ -52,8 +52,11 @@ export interface TextPair {
  * from an index of word keys (texts sharing no key are never compared), so large plans stay fast.
  */
 export function matchTexts(from: readonly string[], to: readonly string[], threshold = SAME_ACTIVITY): TextPair[] {
-  const a = from.map(wordKeys);
-  const b = to.map(wordKeys);
+  return matchKeys(from.map(wordKeys), to.map(wordKeys), threshold);
+}
+
+/** matchTexts on texts already made into word keys (wordKeys), for texts compared more than once. */
+export function matchKeys(a: readonly Set<string>[], b: readonly Set<string>[], threshold = SAME_ACTIVITY): TextPair[] {
   const index = new Map<string, number[]>();
   b.forEach((keys, j) => {
     for (const k of keys) {

@@ -13,6 +13,8 @@ import { convertFixture as convertCached } from "../helpers/converted.js";
 import type { PlanDocument } from "../../src/model/schema.js";
 import { chartData, indexPageHtml } from "../../src/output/html/index-page.js";
 import { reviewPageHtml, writeReviewPage } from "../../src/output/html/review-page.js";
+import { esc } from "../../src/output/html/escape.js";
+import { DEADLINE_KIND_BG, REVIEW_REASON_BG, WARNING_BG } from "../../src/output/messages-bg.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixtures = join(root, "fixtures");
@@ -68,6 +70,40 @@ describe("review page html", () => {
     expect(count(html, /data-box="\d+"/g)).toBe(0);
     expect(count(html, /class="heading"/g)).toBeGreaterThan(0);
     expect(html).toContain(`таблица ${doc.rows[0].origin!.table + 1}, ред ${doc.rows[0].origin!.row + 1}`);
+  });
+
+  it("shows warnings, review reasons and deadline kinds in Bulgarian, as the workbooks do, with the tool's message as the detail", async () => {
+    const doc = await convertFixture(/^[^.]+\.docx$/);
+    const unparsed = 'the deadline "абв" names no period the tool understands';
+    const odd = { ...doc, rows: [{ ...doc.rows[0], deadline: { ...doc.rows[0].deadline, kind: "range" as const } }, ...doc.rows.slice(1)] };
+    const page = reviewPageHtml({
+      ...odd,
+      warnings: [
+        { code: "deadline-unparsed", message: unparsed, page: null, row: 0 },
+        { code: "some-future-code", message: "a message only in English", page: 2 },
+      ],
+      review: { status: "check", reasons: [{ code: "few-deadlines", message: "only 1 of 9 rows has a deadline" }] },
+    });
+    expect(page).toContain(`${WARNING_BG["deadline-unparsed"]} <span class="detail">(${esc(unparsed)})</span>`);
+    expect(page).toContain(`<div class="w">⚠ ${WARNING_BG["deadline-unparsed"]}`);
+    expect(page).toContain(`${REVIEW_REASON_BG["few-deadlines"]} <span class="detail">(only 1 of 9 rows has a deadline)</span>`);
+    // A code without a Bulgarian text shows the message itself, once.
+    expect(page).toContain("<code>some-future-code</code> a message only in English — стр. 2");
+    expect(page).toContain(`(${DEADLINE_KIND_BG.range})</span>`);
+    expect(page).not.toContain("(range)</span>");
+    const index = indexPageHtml([
+      {
+        doc: {
+          ...odd,
+          warnings: [{ code: "deadline-unparsed", message: unparsed, page: null, row: 0 }],
+          review: { status: "check", reasons: [{ code: "few-deadlines", message: "few" }] },
+        },
+        json: "a.json",
+        html: "a.html",
+      },
+    ]);
+    expect(index).toContain(`${REVIEW_REASON_BG["few-deadlines"]} <span class="detail">(few)</span>`);
+    expect(index).toContain(`${WARNING_BG["deadline-unparsed"]} <span class="detail">(${esc(unparsed)})</span>`);
   });
 
   it("escapes the document's text", async () => {

@@ -346,6 +346,29 @@ describe("review status", () => {
     expect(review.reasons.find((r) => r.code === "skipped-heading")?.message).toContain("2. Качество на обучението");
   });
 
+  it("says check for a heading-like row in a table with a month column instead of a deadline column", () => {
+    const months = () => texts(["Месец", "Дейност", "Отговорник"], { header: true });
+    const g = grid(3, [
+      months(),
+      texts(["Септември", "Обход", "учители"]),
+      texts(["", "2. Качество на обучението", ""]),
+      texts(["Октомври", "Срещи", "учители"]),
+    ]);
+    const { review, rows, warnings } = interpret([...TITLE, table(g)]);
+    expect(rows).toHaveLength(3);
+    expect(warnings.filter((w) => w.code === "skipped-heading").map((w) => w.message)).toEqual([
+      expect.stringContaining("2. Качество на обучението"),
+    ]);
+    expect(review.reasons.find((r) => r.code === "skipped-heading")?.message).toContain("2. Качество на обучението");
+    // A table without any date column gives no such warning: its rows have no date to miss.
+    const plain = grid(2, [
+      texts(["Дейност", "Отговорник"], { header: true }),
+      texts(["Обход", "учители"]),
+      texts(["2. Качество на обучението", ""]),
+    ]);
+    expect(interpret([...TITLE, table(plain)]).warnings.filter((w) => w.code === "skipped-heading")).toEqual([]);
+  });
+
   it("says check for a row with a number and nothing else, no period and OCR warnings", () => {
     const { review } = interpret([
       para("План за дейността", { bold: true }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapColumns } from "../../src/interpret/columns.js";
+import { isRepeatedHeader, mapColumns } from "../../src/interpret/columns.js";
 import { collectRows } from "../../src/interpret/rows.js";
 import { parseHeading } from "../../src/interpret/headings.js";
 import { cell, grid, row, texts } from "./grid-builders.js";
@@ -40,6 +40,23 @@ describe("column roles", () => {
     expect(map.roles[3]).toBe("expected");
   });
 
+  it("tells a repeated header row by its cells' header keys, cell by cell", () => {
+    const g = grid(8, [...ruoHeader]);
+    const map = mapColumns(g)!;
+    expect(isRepeatedHeader({ ...ruoHeader[0], page: 2 }, map)).toBe(true);
+    // The same words written a little differently (case, a line break, a hyphen at a line end).
+    expect(
+      isRepeatedHeader(row([cell(3, "МЕРНА ЕДИНИЦА (брой, %)"), cell(4, ["Текуща", "стойност"]), cell(5, ["Целе-", "ва стойност"])]), map),
+    ).toBe(true);
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "Текуща стойност"), cell(5, "5")]), map)).toBe(false);
+    // Fewer cells than the header row: not its signature, but every cell is a header word, so a header too.
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "Текуща стойност")]), map)).toBe(true);
+    expect(isRepeatedHeader(row([cell(3, "Мерна единица (брой, %)"), cell(4, "19")]), map)).toBe(false);
+    expect(isRepeatedHeader(texts(["1.1", "Методическа подкрепа", "октомври 2024", "брой", "19", "3", "ст. експерт по ПО", ""]), map)).toBe(
+      false,
+    );
+  });
+
   it("returns null for a table without an activity column", () => {
     expect(mapColumns(grid(2, [texts(["Име", "Телефон"])]))).toBeNull();
   });
@@ -68,6 +85,10 @@ describe("rows and sections", () => {
     const map = mapColumns(g)!;
     const { rows } = collectRows(g, map, clean);
     expect(rows.map((r) => r.number)).toEqual(["1.1.1", "1.1.2", "1.2.1"]);
+    // Each row keeps the index of the grid row it starts in; the table index is 0 unless given.
+    expect(rows.map((r) => r.gridRow)).toEqual([5, 6, 11]);
+    expect(rows.map((r) => r.table)).toEqual([0, 0, 0]);
+    expect(collectRows(g, map, clean, { table: 3 }).rows.map((r) => r.table)).toEqual([3, 3, 3]);
     expect(rows[1].lines.activity).toEqual(["Методическа подкрепа за социално-", "емоционалното развитие"]);
     expect(rows[0].sections).toEqual([
       { number: "1", label: null, title: "Повишаване на обхвата" },

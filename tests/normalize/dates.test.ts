@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDeadline } from "../../src/normalize/dates.js";
+import { deadlineReader, normalizeDeadline } from "../../src/normalize/dates.js";
 import { DEADLINE_KINDS } from "../../src/model/schema.js";
 
 /** A school-year plan (РУО Кюстендил 2024/2025) and a calendar-year plan (Казанлък 2024). */
@@ -311,6 +311,15 @@ describe("normalizeDeadline: table of phrasings", () => {
       else expect(deadline.recurrence ?? null).toBeNull();
     });
   }
+});
+
+describe("deadlineReader", () => {
+  it("reads every phrasing as normalizeDeadline does, the period read once", () => {
+    for (const ctx of new Set(CASES.map((c) => c[1]))) {
+      const read = deadlineReader(ctx);
+      for (const [text] of CASES.filter((c) => c[1] === ctx)) expect(read(text)).toEqual(normalizeDeadline(text, ctx));
+    }
+  });
 });
 
 describe("normalizeDeadline: text and warnings", () => {

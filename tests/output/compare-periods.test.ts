@@ -10,8 +10,10 @@ import { Comparison, comparisonJsonSchema, validateComparison } from "../../src/
 import { convertFixture } from "../helpers/converted.js";
 import { PlanDocument, type Row } from "../../src/model/schema.js";
 import { buildComparison } from "../../src/output/compare-model.js";
-import { groupRenditions } from "../../src/output/compare-plans.js";
-import { matchTexts, textSimilarity } from "../../src/output/text-match.js";
+import { activityKeys, groupRenditions } from "../../src/output/compare-plans.js";
+import { countParties } from "../../src/output/compare-parties.js";
+import { matchKeys, matchTexts, textSimilarity, wordKeys } from "../../src/output/text-match.js";
+import { partyKey } from "../../src/normalize/party-key.js";
 import { loadThemes } from "../../src/output/themes.js";
 import { sectionText } from "../../src/output/workbook-cells.js";
 
@@ -152,6 +154,18 @@ describe("one plan, many renditions", () => {
     const next = nextYear(a, a.rows);
     expect(groupRenditions([a, next])).toHaveLength(2);
   });
+
+  it("keeps each plan's word keys, and buildComparison its party lines, so neither is computed again", () => {
+    const a = load("expected/kazanlak-pld-2024.json");
+    const worse = { ...a, source: { ...a.source, file: "worse.pdf" }, warnings: [{ code: "ocr-page", message: "x", page: 1 }] };
+    const better = { ...a, source: { ...a.source, file: "better.docx" }, rows: a.rows.slice(1) };
+    const [plan] = groupRenditions([worse, better]);
+    expect(plan.documents).toEqual([worse, better]);
+    expect(plan.chosen).toBe(better);
+    expect(plan.chosenKeys).toEqual(activityKeys(better));
+    const data = buildComparison([worse, better, nextYear(a, a.rows)], themes);
+    expect(data.parties).toEqual(countParties(data.plans.map((p) => p.chosen), partyKey));
+  });
 });
 
 describe("text matching", () => {
@@ -162,6 +176,12 @@ describe("text matching", () => {
       "среща с директорите на детските градини",
     ]);
     expect(pairs.map((p) => [p.from, p.to])).toEqual([[0, 0], [1, 1]]);
+  });
+
+  it("matches word keys made once as it matches the texts", () => {
+    const from = ["среща с директорите на училищата", "обучение на учители", "", "контрол"];
+    const to = ["обучения на учителите", "среща с директорите на детските градини и училищата", "", "контрол на училищата"];
+    expect(matchKeys(from.map(wordKeys), to.map(wordKeys), 0.3)).toEqual(matchTexts(from, to, 0.3));
   });
 });
 

@@ -8,7 +8,8 @@ import type { Row } from "../../src/model/schema.js";
 import { deadlineMonths, monthOf, planMonths } from "../../src/output/compare-months.js";
 import { canonicalParty } from "../../src/normalize/parties.js";
 import { countParties } from "../../src/output/compare-parties.js";
-import { hasNumericTarget, summarize, writeComparisonWorkbook } from "../../src/output/compare.js";
+import { writeComparisonWorkbook } from "../../src/output/compare.js";
+import { hasNumericTarget } from "../../src/output/row-figures.js";
 import { classifyActivity, compileStem, compileThemes, loadThemes, ThemesFileError } from "../../src/output/themes.js";
 import { kazanlak, kyustendil, row as emptyRow } from "./fixtures.js";
 
@@ -246,14 +247,6 @@ describe("themes", () => {
 describe("comparison helpers", () => {
   it("recognises numeric targets", () => {
     expect(kyustendil.rows.map(hasNumericTarget)).toEqual([true, true, false, true]);
-  });
-
-  it("summarizes by region and period", () => {
-    const lines = summarize([kyustendil, kazanlak, kyustendil]);
-    expect(lines.map((l) => [l.region, l.documents, l.activities])).toEqual([
-      ["Казанлък", 1, 3],
-      ["Кюстендил", 2, 8],
-    ]);
   });
 
   it("groups party name variants by canonicalParty", () => {

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PlanDocument } from "../../model/schema.js";
 import { writeAtomically } from "../atomic-write.js";
+import { DETAIL_STYLE, reasonHtml, warningHtml } from "./message-text.js";
 import { hasDatedDeadline, hasNumericTarget } from "../row-figures.js";
 import { monthName, planMonths } from "../compare-months.js";
 import { groupRenditions } from "../compare-plans.js";
@@ -57,6 +58,7 @@ details{background:#fff;border:1px solid #d0d4da;border-radius:6px;margin:6px 0;
 summary{cursor:pointer;font-weight:600}
 details ol{margin:4px 0;padding-left:22px;font-size:13px}
 details .w{color:#8a4b00;font-size:13px}
+${DETAIL_STYLE}
 a{color:#0b57d0}
 `;
 
@@ -155,7 +157,7 @@ function documentTable(entries: IndexEntry[]): string {
       return (
         `<tr><td>${name}</td><td>${esc(d.document.title ?? "")}</td><td>${esc(d.document.region ?? "")}</td><td>${esc(d.document.period?.label ?? "")}</td>` +
         `<td class="n">${d.rows.length}</td><td><span class="status ${d.review.status}">${d.review.status === "ok" ? "ok" : "за проверка"}</span>` +
-        `${d.review.reasons.length ? `<br>${d.review.reasons.map((r) => esc(r.message)).join("<br>")}` : ""}</td><td class="n">${d.warnings.length}</td></tr>`
+        `${d.review.reasons.length ? `<br>${d.review.reasons.map(reasonHtml).join("<br>")}` : ""}</td><td class="n">${d.warnings.length}</td></tr>`
       );
     })
     .join("\n");
@@ -176,7 +178,7 @@ function documentDetails(entries: IndexEntry[]): string {
       const warnings = e.doc.warnings
         .map((w) => {
           const h = w.row !== null && w.row !== undefined ? href(w.row) : null;
-          return `<div class="w">⚠ ${esc(w.code)}: ${esc(w.message)}${h ? ` — <a href="${esc(h)}">ред</a>` : ""}</div>`;
+          return `<div class="w">⚠ <code>${esc(w.code)}</code> ${warningHtml(w)}${h ? ` — <a href="${esc(h)}">ред</a>` : ""}</div>`;
         })
         .join("");
       return `<details class="doc"><summary>${esc(e.doc.source.file)} — ${e.doc.rows.length} дейности, ${e.doc.warnings.length} предупреждения</summary>${warnings}<ol start="1">${rows}</ol></details>`;

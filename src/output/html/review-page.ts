@@ -10,6 +10,8 @@
 import type { PlanDocument, Row, Warning } from "../../model/schema.js";
 import { esc } from "./escape.js";
 import { writeAtomically } from "../atomic-write.js";
+import { deadlineKindBg } from "../messages-bg.js";
+import { DETAIL_STYLE, reasonHtml, warningHtml } from "./message-text.js";
 import { renderPageImages, type PageImage } from "./page-images.js";
 
 const STYLE = `
@@ -44,6 +46,7 @@ main.docx .rows{flex-basis:100%;border:0;max-width:1100px;margin:0 auto}
 .row dl{display:grid;grid-template-columns:max-content 1fr;gap:1px 8px;margin:4px 0 0;font-size:12.5px}
 .row dt{color:#666}.row dd{margin:0}
 .row .w{color:#8a4b00;font-size:12.5px}
+${DETAIL_STYLE}
 .heading{margin:14px 0 2px;font-weight:600;color:#1f4e79}
 `;
 
@@ -107,11 +110,11 @@ function rowLink(i: number, row: Row | undefined): string {
 }
 
 function issuesBlock(doc: PlanDocument, imageFailures: { page: number | null; message: string }[]): string {
-  const reasons = doc.review.reasons.map((r) => `<li><code>${esc(r.code)}</code> ${esc(r.message)}</li>`).join("");
+  const reasons = doc.review.reasons.map((r) => `<li><code>${esc(r.code)}</code> ${reasonHtml(r)}</li>`).join("");
   const warnings = doc.warnings
     .map((w) => {
       const where = w.row !== null && w.row !== undefined ? ` — ${rowLink(w.row, doc.rows[w.row])}` : w.page ? ` — стр. ${w.page}` : "";
-      return `<li><code>${esc(w.code)}</code> ${esc(w.message)}${where}</li>`;
+      return `<li><code>${esc(w.code)}</code> ${warningHtml(w)}${where}</li>`;
     })
     .join("");
   const failures = imageFailures
@@ -138,7 +141,7 @@ function rowElement(row: Row, i: number, warnings: Warning[], showSections: bool
         ? `стр. ${row.pages.join(", ")}`
         : "";
   const dl: [string, string][] = [
-    ["Срок", `${esc(row.deadline.text ?? "—")}${period(row) ? ` <b>${esc(period(row))}</b>` : ""} <span class="sec">(${esc(row.deadline.kind)})</span>`],
+    ["Срок", `${esc(row.deadline.text ?? "—")}${period(row) ? ` <b>${esc(period(row))}</b>` : ""} <span class="sec">(${esc(deadlineKindBg(row.deadline.kind))})</span>`],
   ];
   if (row.indicator.unit || row.indicator.current || row.indicator.target) {
     dl.push(["Индикатор", esc([row.indicator.unit, row.indicator.current, row.indicator.target].map((v) => v ?? "—").join(" · "))]);
@@ -155,7 +158,7 @@ function rowElement(row: Row, i: number, warnings: Warning[], showSections: bool
     sections +
     `<div class="act">${row.number ? `<span class="num">${esc(row.number)}</span>` : ""}${esc(row.activity)}</div>` +
     `<dl>${dl.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>` +
-    warnings.map((w) => `<div class="w">⚠ ${esc(w.code)}: ${esc(w.message)}</div>`).join("") +
+    warnings.map((w) => `<div class="w">⚠ ${warningHtml(w)}</div>`).join("") +
     `</article>`
   );
 }
