@@ -11,6 +11,7 @@ import { interpretDocument } from "./interpret/index.js";
 import { lowConfidenceWarnings } from "./interpret/low-confidence-words.js";
 import { reviewDocument } from "./interpret/review.js";
 import { loadAbbreviations, type AbbreviationTable } from "./normalize/abbreviations.js";
+import { fileKind, readReason } from "./file-errors.js";
 import { DEFAULT_MAX_INPUT_MB } from "./limits.js";
 import { ConversionFailure, flatMap, toWarning, type Message, type Result } from "./model/messages.js";
 import { SCHEMA_VERSION, validatePlan, type PlanDocument } from "./model/schema.js";
@@ -105,7 +106,7 @@ export async function readInputFile(path: string | Buffer, maxBytes: number): Pr
   try {
     info = await stat(path);
   } catch (err) {
-    throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+    throw new ConversionFailure("io", `cannot read the file: ${readReason(err)}`);
   }
   if (!info.isFile()) throw new ConversionFailure("io", `not a regular file (${fileKind(info)}): only files are read`);
   if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
@@ -114,7 +115,7 @@ export async function readInputFile(path: string | Buffer, maxBytes: number): Pr
     // O_NONBLOCK: a FIFO put in place of the file after the check above does not block the open.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+    throw new ConversionFailure("io", `cannot read the file: ${readReason(err)}`);
   }
   try {
     const again = await handle.stat();
@@ -127,7 +128,7 @@ export async function readInputFile(path: string | Buffer, maxBytes: number): Pr
       try {
         ({ bytesRead } = await handle.read(buf, 0, buf.length, null));
       } catch (err) {
-        throw new ConversionFailure("io", `cannot read the file: ${ioReason(err)}`);
+        throw new ConversionFailure("io", `cannot read the file: ${readReason(err)}`);
       }
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -138,23 +139,6 @@ export async function readInputFile(path: string | Buffer, maxBytes: number): Pr
   } finally {
     await handle.close().catch(() => undefined);
   }
-}
-
-function fileKind(info: import("node:fs").Stats): string {
-  if (info.isDirectory()) return "a folder";
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  return "not a file";
-}
-
-function ioReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === "ENOENT") return "no such file";
-  if (e?.code === "EACCES" || e?.code === "EPERM") return "permission denied";
-  if (e?.code === "EISDIR") return "it is a folder";
-  return e?.code ?? (e?.message || String(err));
 }
 
 function tooLarge(size: number, maxBytes: number, whileReading = false): ConversionFailure {

@@ -103,7 +103,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
       try {
         writer.add(index, doc);
       } catch (err) {
-        outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${reason(err)}`;
+        outputFault ??= `cannot write all-plans.xlsx in ${outShown}: ${writeReason(err)}`;
       }
     });
   };

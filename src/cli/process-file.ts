@@ -10,6 +10,7 @@ import { ConversionFailure, type FailureCode } from "../model/messages.js";
 import { PlanDocument } from "../model/schema.js";
 import { loadAbbreviations, type AbbreviationTable } from "../normalize/abbreviations.js";
 import { writePlanJson } from "../output/json.js";
+import { writeReason } from "../file-errors.js";
 
 export interface FileTask {
   /** The input's path as shown (escaped, see display-name.ts). */
@@ -147,13 +148,7 @@ async function writeOutput(path: string, write: () => Promise<void>): Promise<vo
   try {
     await write();
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const reason =
-      e?.code === "ENOSPC" || e?.code === "EDQUOT"
-        ? "no space left on the device"
-        : e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS"
-          ? "the folder is not writable"
-          : (e?.code ?? String(e?.message ?? err));
+    const reason = writeReason(err);
     throw new OutputFault(`cannot write ${basename(path)} in --out: ${reason}`);
   }
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { fitBytes } from "./fit-bytes.js";
 
 /** Longest file name most file systems accept, in bytes. */
 const NAME_MAX_BYTES = 255;
@@ -14,20 +15,6 @@ export function temporaryPathFor(target: string): string {
   // The temporary name must fit wherever the target's name fits: the target's name is shortened.
   const base = fitBytes(basename(target), NAME_MAX_BYTES - 1 - suffix.length);
   return join(dirname(target), `.${base}${suffix}`);
-}
-
-/** The longest start of `name` that is at most `max` bytes in UTF-8, cut between characters. */
-function fitBytes(name: string, max: number): string {
-  if (Buffer.byteLength(name) <= max) return name;
-  let out = "";
-  let bytes = 0;
-  for (const ch of name) {
-    const n = Buffer.byteLength(ch);
-    if (bytes + n > max) break;
-    out += ch;
-    bytes += n;
-  }
-  return out;
 }
 
 /** Write `data`, or let `write` produce the file at the temporary path, then rename it to `target`. */

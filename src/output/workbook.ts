@@ -157,14 +157,9 @@ export const WARNING_COLUMNS: ColumnSpec[] = [
   { header: "Подробности", width: 50 },
 ];
 
-/** The review of a document; an old JSON without one is "ok" (compare fills it in from the warnings). */
-function reviewOf(doc: PlanDocument): PlanDocument["review"] {
-  return doc.review ?? { status: "ok", reasons: [] };
-}
-
 /** The cells of one source file's line in "Документи", matching DOCUMENT_COLUMNS. */
 export function documentCells(doc: PlanDocument): ExcelJS.CellValue[] {
-  const review = reviewOf(doc);
+  const review = doc.review;
   return [
     textCell(doc.source.file),
     review.status === "check" ? STATUS_CHECK : STATUS_OK,
@@ -216,7 +211,7 @@ export const PLANS_SUMMARY_COLUMNS: ColumnSpec[] = [
 
 /** The cells of one document's line in the all-plans summary, matching PLANS_SUMMARY_COLUMNS. */
 export function planSummaryCells(doc: PlanDocument): ExcelJS.CellValue[] {
-  const review = reviewOf(doc);
+  const review = doc.review;
   const n = doc.rows.length;
   const part = (test: (row: Row) => boolean) => (n > 0 ? doc.rows.filter(test).length / n : null);
   return [
@@ -321,7 +316,7 @@ function rowsWithWarnings(doc: PlanDocument): number {
 }
 
 export function tallyDocument(doc: PlanDocument): DocumentTally {
-  return { rows: doc.rows.length, check: reviewOf(doc).status === "check", rowsToCheck: rowsWithWarnings(doc), warnings: doc.warnings.length };
+  return { rows: doc.rows.length, check: doc.review.status === "check", rowsToCheck: rowsWithWarnings(doc), warnings: doc.warnings.length };
 }
 
 /** The total line of the all-plans summary. */
