@@ -7,9 +7,11 @@
 set -u
 cd "$(dirname "$0")/.."
 checks_log=$(mktemp)
-trap 'rm -f "$checks_log"' EXIT
 bash scripts/checks.sh >"$checks_log" 2>&1 &
 checks=$!
+# Interrupted (Ctrl-C ends vitest, then this script): checks.sh is stopped too (an ESLint, Prettier or
+# tsc it had started ends on its own, with nowhere to print).
+trap 'kill "$checks" 2>/dev/null; rm -f "$checks_log"' EXIT
 npx vitest run "$@"
 tests_status=$?
 wait "$checks"
