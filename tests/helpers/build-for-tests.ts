@@ -2,12 +2,15 @@
  * vitest globalSetup: the command line that the CLI tests run is the current src/, never a stale
  * dist/. Every src/**\/*.ts is transpiled (esbuild, no type check: `npm test` type-checks once with
  * tsc) into .test-dist/, beside src/ so that paths relative to the modules (package.json, the JSON
- * tables, the conversion worker) hold as in dist/. Takes well under a second.
+ * tables, the conversion worker) hold as in dist/. Takes well under a second. Also makes the empty
+ * folder where the test workers share their fixture conversions (tests/helpers/converted.ts). Done
+ * again before each rerun in watch mode, so that a rerun sees the changed sources.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { transformSync } from "esbuild";
-import { TEST_DIST } from "./cli.js";
+import type { TestProject } from "vitest/node";
+import { CONVERTED, TEST_DIST } from "./cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const src = join(root, "src");
@@ -16,7 +19,12 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-export default function setup(): void {
+export default function setup(project: TestProject): void {
+  build();
+  project.onTestsRerun(build);
+}
+
+function build(): void {
   rmSync(TEST_DIST, { recursive: true, force: true });
   for (const file of walk(src)) {
     const target = join(TEST_DIST, relative(src, file));
@@ -38,6 +46,7 @@ export default function setup(): void {
     join(TEST_DIST, "run-cli.js"),
     'import { main } from "./cli/main.js";\nprocess.exitCode = await main(process.argv.slice(2));\n',
   );
+  mkdirSync(CONVERTED);
 }
 
 function readText(file: string): string {

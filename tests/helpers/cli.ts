@@ -11,6 +11,8 @@ const root = new URL("../../", import.meta.url).pathname;
 export const TEST_DIST = join(root, ".test-dist");
 /** The script to give node: runs the CLI's main() with the arguments that follow. */
 export const CLI = join(TEST_DIST, "run-cli.js");
+/** Fixture conversions shared by the test workers of one run (tests/helpers/converted.ts). */
+export const CONVERTED = join(TEST_DIST, "converted");
 
 export function runCli(args: string[], timeout = 300_000): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: root, timeout });

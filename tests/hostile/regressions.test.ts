@@ -5,6 +5,7 @@
 import { readdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { runBatch } from "../../scripts/fuzz/run.js";
+import { CLI } from "../helpers/cli.js";
 
 const dir = new URL("../data/hostile/", import.meta.url).pathname;
 
@@ -12,7 +13,7 @@ describe("kept hostile inputs", () => {
   it("none ends internal or timeout", async () => {
     const names = (await readdir(dir)).filter((n) => /\.(pdf|docx)$/i.test(n));
     expect(names.length).toBeGreaterThan(0);
-    const report = await runBatch(dir, new Map(names.map((n) => [n, n])), { timeoutSeconds: 60, maxMemoryMb: 1024, concurrency: 2 });
+    const report = await runBatch(dir, new Map(names.map((n) => [n, n])), { timeoutSeconds: 60, maxMemoryMb: 1024, concurrency: 2 }, CLI);
     expect([0, 1]).toContain(report.status);
     expect(report.failures, JSON.stringify(report.failures, null, 1)).toEqual([]);
     expect(report.codes.internal ?? 0).toBe(0);
