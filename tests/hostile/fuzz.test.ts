@@ -19,7 +19,7 @@ const seeds = [
   "tests/docx/data/autonum.docx",
 ].map((p) => join(root, p));
 // The fast tier (npm test) runs a slice; the slow tier (npm run test:full) the full set.
-const cases = Number(process.env.FUZZ_CASES ?? (process.env.PLAN_TEST_TIER === "fast" ? 12 : 100));
+const cases = Number(process.env.FUZZ_CASES ?? (process.env.PLAN_TEST_TIER === "fast" ? 12 : 300));
 
 describe("fuzzed inputs", () => {
   it(`${cases} mutants: no internal error, no hang, no broken batch`, async () => {
