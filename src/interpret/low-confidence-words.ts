@@ -8,7 +8,8 @@ import type { DoubtfulWord } from "../extract/grid.js";
 import { message, type Message } from "../model/messages.js";
 import type { Row } from "../model/schema.js";
 
-function rowText(r: Row): string {
+/** The text of a row's cells, joined by spaces (the row's words, wherever they stand). */
+export function rowText(r: Row): string {
   return [
     r.number,
     r.activity,

@@ -12,29 +12,13 @@ import { openPdf } from "../../src/extract/pdf/reader/load.js";
 import type { TextItem } from "../../src/extract/pdf/page-content.js";
 import { readPage } from "../../src/extract/pdf/reader/page.js";
 import type { Row } from "../../src/model/schema.js";
+import { rowText } from "../../src/interpret/low-confidence-words.js";
 
 const dir = join(import.meta.dirname, "../../fixtures");
 const pdfs = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith(".pdf")).sort();
 const squash = (s: string): string => s.replace(/[\s\u00ad-]+/g, "").toLowerCase();
 
-function rowText(r: Row): string {
-  return squash(
-    [
-      r.number,
-      r.activity,
-      r.deadline.text,
-      r.indicator.unit,
-      r.indicator.current,
-      r.indicator.target,
-      r.indicator.expected,
-      r.financing,
-      r.responsible.text,
-      r.note,
-    ]
-      .filter(Boolean)
-      .join(" "),
-  );
-}
+const rowWords = (r: Row): string => squash(rowText(r));
 
 describe("row boxes on the PDF fixtures", () => {
   it("has the PDF fixtures", () => {
@@ -46,7 +30,7 @@ describe("row boxes on the PDF fixtures", () => {
       const bytes = new Uint8Array(await readFile(join(dir, name)));
       const { value } = await convertFixture(join(dir, name));
       const rows = value.rows;
-      const texts = rows.map(rowText);
+      const texts = rows.map(rowWords);
       // Headings (a merged "Мярка" cell often repeats its row's words) are not the row's own text.
       const headings = [...new Set(rows.flatMap((r) => r.sections.map((h) => squash(h.title))))];
       const doc = await openPdf(bytes.slice());
