@@ -28,8 +28,8 @@ export interface ColumnMap {
   headers: string[];
   /** How many leading rows of the grid are header rows. */
   headerRowCount: number;
-  /** Normalised header texts of the header rows, to recognise them when they repeat. */
-  headerSignature: string[];
+  /** Each header row's cells as header keys (headerKey), to recognise the row when it repeats. */
+  headerSignature: string[][];
 }
 
 /** Lower case, no punctuation or extra spaces: the form header words are compared in. */
@@ -88,17 +88,16 @@ export function roleOfHeader(text: string): ColumnRole | null {
   return null;
 }
 
-function rowTexts(row: GridRow): string {
-  return row.cells.map((c) => headerKey(c.lines.join(" "))).join("|");
+function cellKeys(row: GridRow): string[] {
+  return row.cells.map((c) => headerKey(c.lines.join(" ")));
 }
 
 /**
- * Whether rowTexts(row) is `signature`, read cell by cell up to the first that differs (a data row
- * differs at once, and its long cells are never keyed). A key holds no "|", so the parts are the cells.
+ * Whether the row's cells are the header row's keys, read cell by cell up to the first that differs
+ * (a data row differs at once, and its long cells are never keyed).
  */
-function hasSignature(row: GridRow, signature: string): boolean {
-  const parts = signature.split("|");
-  return parts.length === row.cells.length && row.cells.every((c, i) => headerKey(c.lines.join(" ")) === parts[i]);
+function hasSignature(row: GridRow, signature: string[]): boolean {
+  return signature.length === row.cells.length && row.cells.every((c, i) => headerKey(c.lines.join(" ")) === signature[i]);
 }
 
 /**
@@ -187,7 +186,7 @@ export function mapColumns(grid: Grid): ColumnMap | null {
     }
     seen.add(role);
   }
-  const headerSignature = grid.rows.slice(start, end).map(rowTexts);
+  const headerSignature = grid.rows.slice(start, end).map(cellKeys);
   return { roles, headers, headerRowCount: end, headerSignature };
 }
 
