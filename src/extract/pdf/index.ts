@@ -3,7 +3,7 @@
  * tables as blocks, running headers/footers removed. Pages are read one by one and released.
  */
 import { ConversionFailure, message, success, type Message, type Result } from "../../model/messages.js";
-import { documentFromBlocks, type DocumentBlock, type ExtractedDocument, type ParagraphBlock } from "../grid.js";
+import { documentFromBlocks, type DocumentBlock, type DoubtfulWord, type ExtractedDocument, type ParagraphBlock } from "../grid.js";
 import { TableBudget } from "../table-limits.js";
 import { buildGrid, groupFragments, type AssembledTable } from "./geometry/assemble.js";
 import { assignItems, findLatticeTables, type Fragment } from "./geometry/lattice.js";
@@ -51,14 +51,14 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions = {}
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+  let doubtful: DoubtfulWord[] = [];
   if (opts.ocr === "auto") {
     const { ocrPagesWithoutText } = await import("../ocr/index.js");
-    const { doubtful } = await ocrPagesWithoutText(bytes, opts.password, pages, warnings);
-    const extracted = extractFromPages(pages, warnings);
-    if (doubtful.length > 0) extracted.value.ocrDoubtfulWords = doubtful;
-    return extracted;
+    ({ doubtful } = await ocrPagesWithoutText(bytes, opts.password, pages, warnings));
   }
-  return extractFromPages(pages, warnings);
+  const extracted = extractFromPages(pages, warnings);
+  if (doubtful.length > 0) extracted.value.ocrDoubtfulWords = doubtful;
+  return extracted;
 }
 
 /** The layout analysis on already-read pages (exported for tests). */
