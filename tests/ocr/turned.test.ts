@@ -4,36 +4,19 @@
  * way and stored with /Rotate 90. Both are turned upright before OCR and read as the upright scan is
  * (the text differs from it by a word or so, as two OCR runs on re-encoded images do).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { convertFile } from "../../src/convert.js";
-import { releaseOcr } from "../../src/extract/ocr/index.js";
-import type { PlanDocument } from "../../src/model/schema.js";
-import { FIXTURES_DIR, listFixtures } from "../harness/accuracy.js";
-import { expectScanFloors } from "./scan-floors.js";
+import { describe, expect, it } from "vitest";
+import { expectScanFloors, useScanFixture } from "./scan-floors.js";
 
 const NAME = "scan/kazanlak-pld-2024.turned.scan.pdf";
-const path = join(FIXTURES_DIR, NAME);
 
 /** Measured: 98.4 % characters (one abbreviation misread, so its 88-character expansion is lost), 96.1 % fields, 9/9 rows. */
 const FLOORS = { characters: 0.98, fields: 0.95, rows: 0.95 };
 
 describe("a scanned plan with pages turned by 90°", () => {
-  let expected: PlanDocument;
-  let actual: PlanDocument;
-  beforeAll(async () => {
-    expected = JSON.parse(readFileSync(`${path}.expected.json`, "utf8")) as PlanDocument;
-    actual = (await convertFile(path)).value;
-  }, 600_000);
-  afterAll(() => releaseOcr());
-
-  it("is found by the accuracy harness", async () => {
-    expect(await listFixtures()).toContain(NAME);
-  });
+  const fixture = useScanFixture(NAME);
 
   it("says which pages it turned, and which way", () => {
-    const pages = actual.warnings.filter((w) => w.code === "ocr-page");
+    const pages = fixture.actual.warnings.filter((w) => w.code === "ocr-page");
     expect(pages.map((w) => w.page)).toEqual([1, 2, 3]);
     expect(pages[0].message).not.toMatch(/turned/);
     // page 2's image was turned clockwise: it is turned back counter-clockwise (270° clockwise)
@@ -43,6 +26,6 @@ describe("a scanned plan with pages turned by 90°", () => {
   });
 
   it("is read with the floors on characters, fields and rows", () => {
-    expectScanFloors(NAME, expected, actual, FLOORS);
+    expectScanFloors(NAME, fixture.expected, fixture.actual, FLOORS);
   });
 });
