@@ -5,16 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { isSideways, lineDirection, probeStrip, turnImage } from "../../src/extract/ocr/orientation.js";
 import { binarize, type Gray } from "../../src/extract/ocr/raster.js";
+import { blank, rect } from "./gray-images.js";
 
 const PER_POINT = 300 / 72;
-
-function blank(width: number, height: number): Gray {
-  return { width, height, data: new Uint8Array(width * height).fill(250) };
-}
-
-function rect(img: Gray, x0: number, y0: number, x1: number, y1: number, v = 20): void {
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) img.data[y * img.width + x] = v;
-}
 
 /** An upright "page" at 300 dpi: a ruled box and lines of "letters" (30 px high, 18–31 px apart, words between) 50 px apart. */
 function textPage(): Gray {

@@ -6,14 +6,7 @@ import { describe, expect, it } from "vitest";
 import { findLatticeTables } from "../../src/extract/pdf/geometry/lattice.js";
 import { binarize, crop, estimateSkew, inkThreshold, rotate, toPgm, type Gray } from "../../src/extract/ocr/raster.js";
 import { eraseLines, findPixelLines } from "../../src/extract/ocr/rulings.js";
-
-function blank(width: number, height: number): Gray {
-  return { width, height, data: new Uint8Array(width * height).fill(250) };
-}
-
-function rect(img: Gray, x0: number, y0: number, x1: number, y1: number, v = 20): void {
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) img.data[y * img.width + x] = v;
-}
+import { blank, rect } from "./gray-images.js";
 
 /** A 3 × 2 table of 3-pixel lines, with some "letters" (short strokes) in its cells. */
 function table(): Gray {
