@@ -21,7 +21,8 @@
  *    prints its pages and the peak RSS.
  * 7. The cost of --format html: the fixture PDFs converted with and without the review pages.
  * 8. The OCR benchmark (scripts/bench-ocr.ts).
- * `-- --only docx` runs only the DOCX part (step 4 and its target).
+ * `-- --only docx` runs only the DOCX part (step 4 and its target); `-- --only pdf` only the PDF runs
+ * of steps 2 and 3 and their targets (runner scaling, pages/s against bare pdf.js).
  * Needs `npm run build` first (it is run by `npm ci`).
  */
 import { spawn } from "node:child_process";
@@ -36,6 +37,7 @@ const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const copies = Number(opt("--copies") ?? 30);
 const rounds = Math.max(1, Number(opt("--rounds") ?? 1));
 const docxOnly = opt("--only") === "docx";
+const pdfOnly = opt("--only") === "pdf";
 const cores = availableParallelism();
 
 interface RunStats {
@@ -218,18 +220,19 @@ async function main(): Promise<void> {
       },
     );
   }
-  runs.push(
-    convertRun("DOCX, 1 worker", docxBatch, docxFiles.length, 1, false),
-    convertRun("DOCX json, 1 worker", docxBatch, docxFiles.length, 1, true),
-    { label: "bare mammoth.convertToHtml, 1 thread", docs: docxFiles.length, pdf: false, go: () => runNode(mammothCode, docxFiles) },
-    {
-      label: "our DOCX reader alone (extractDocx), 1 thread",
-      docs: docxFiles.length,
-      pdf: false,
-      go: () => runNode(docxReaderCode, docxFiles),
-    },
-  );
-  if (!docxOnly) {
+  if (!pdfOnly)
+    runs.push(
+      convertRun("DOCX, 1 worker", docxBatch, docxFiles.length, 1, false),
+      convertRun("DOCX json, 1 worker", docxBatch, docxFiles.length, 1, true),
+      { label: "bare mammoth.convertToHtml, 1 thread", docs: docxFiles.length, pdf: false, go: () => runNode(mammothCode, docxFiles) },
+      {
+        label: "our DOCX reader alone (extractDocx), 1 thread",
+        docs: docxFiles.length,
+        pdf: false,
+        go: () => runNode(docxReaderCode, docxFiles),
+      },
+    );
+  if (!docxOnly && !pdfOnly) {
     runs.push(convertRun("all, 1 worker", batch, docs, 1, false), convertRun(`all, ${cores} workers`, batch, docs, cores, false));
   }
   // Every run R times, interleaved (a slow spell of a shared machine then hits all kinds alike); the
@@ -257,9 +260,10 @@ async function main(): Promise<void> {
   printTable(rows);
   const seconds = (label: string) => results[label].seconds;
 
-  console.log(
-    `\nour DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("our DOCX reader alone (extractDocx), 1 thread")).toFixed(2)}`,
-  );
+  if (!pdfOnly)
+    console.log(
+      `\nour DOCX reader alone / bare mammoth.convertToHtml documents/s: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("our DOCX reader alone (extractDocx), 1 thread")).toFixed(2)}`,
+    );
   if (!docxOnly) {
     const bareScaling = seconds("bare pdfjs (text + operator list), 1 process") / seconds("bare pdfjs, 2 processes at once");
     const scaling = seconds("PDFs, 1 worker") / seconds("PDFs, 2 workers");
@@ -270,23 +274,26 @@ async function main(): Promise<void> {
     console.log(
       `ours (1 worker) / bare pdfjs pages/s, --format json: ${(seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs json, 1 worker")).toFixed(2)}`,
     );
-    console.log(
-      `${cores} workers vs 1 worker on all documents: ${(seconds("all, 1 worker") / seconds(`all, ${cores} workers`)).toFixed(2)}×`,
-    );
+    if (!pdfOnly)
+      console.log(
+        `${cores} workers vs 1 worker on all documents: ${(seconds("all, 1 worker") / seconds(`all, ${cores} workers`)).toFixed(2)}×`,
+      );
     console.log("");
     target("runner scaling (2 workers' speed-up / 2 bare pdf.js processes' speed-up, PDFs, json,xlsx)", scaling / bareScaling, 0.9);
     target("runner scaling (2 workers' speed-up / 2 bare pdf.js processes' speed-up, PDFs, --format json)", scalingJson / bareScaling, 0.9);
   } else console.log("");
   // Like for like: one output per document, as convertToHtml gives one HTML. The default formats write two
   // Excel workbooks besides (the document's and all-plans.xlsx); that ratio is printed for information.
-  target(
-    "DOCX documents/s, 1 worker, --format json / bare mammoth.convertToHtml",
-    seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX json, 1 worker"),
-    1.5,
-  );
-  console.log(
-    `(for information) DOCX documents/s, 1 worker, json,xlsx / bare mammoth.convertToHtml: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX, 1 worker")).toFixed(2)}`,
-  );
+  if (!pdfOnly) {
+    target(
+      "DOCX documents/s, 1 worker, --format json / bare mammoth.convertToHtml",
+      seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX json, 1 worker"),
+      1.5,
+    );
+    console.log(
+      `(for information) DOCX documents/s, 1 worker, json,xlsx / bare mammoth.convertToHtml: ${(seconds("bare mammoth.convertToHtml, 1 thread") / seconds("DOCX, 1 worker")).toFixed(2)}`,
+    );
+  }
   if (!docxOnly)
     target(
       "PDF pages/s, 1 worker, json,xlsx / bare pdf.js (1 process)",
@@ -294,9 +301,9 @@ async function main(): Promise<void> {
       0.75,
     );
 
-  if (!docxOnly) await benchHtml(join(root, "fixtures"));
+  if (!docxOnly && !pdfOnly) await benchHtml(join(root, "fixtures"));
 
-  const large = docxOnly ? null : (opt("--large") ?? (await largestBenchPdf()));
+  const large = docxOnly || pdfOnly ? null : (opt("--large") ?? (await largestBenchPdf()));
   if (large) {
     const pages = await pdfPages(large);
     const out = await mkdtemp(join(tmpdir(), "pe-bench-large-"));
@@ -369,4 +376,4 @@ function printTable(rows: string[][]): void {
 }
 
 await main();
-if (!docxOnly) await (await import("./bench-ocr.js")).benchOcr();
+if (!docxOnly && !pdfOnly) await (await import("./bench-ocr.js")).benchOcr();
