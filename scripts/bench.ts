@@ -8,6 +8,8 @@
  *    RSS and the CPU time of each run (all its processes).
  * 3. On the same PDFs, times bare pdfjs-dist extraction (getTextContent + getOperatorList on every
  *    page) in one process and in two processes at once (the yardstick of what a second core gives).
+ *    With taskset, the json 1-worker run and the bare 1-process run again on one core (taskset -c 0),
+ *    printed for information: unpinned, one process also gets the idle core for V8's helper threads.
  * 4. On the same DOCX files, converts them alone with 1 worker (default formats and json), times bare
  *    `mammoth.convertToHtml` (one thread) and our DOCX reader alone (extractDocx, one thread).
  * 5. Prints the three targets, each with PASS or BELOW: runner scaling (two workers' speed-up over one
@@ -49,7 +51,10 @@ interface RunStats {
 }
 
 /** Run a node script in a child process and report its wall time and peak RSS (from the child). */
-function runNode(code: string, argv: string[]): Promise<RunStats> {
+/** `taskset`, when there: runs a command on one core (its processes and threads alike). */
+const taskset = ["/usr/bin/taskset", "/bin/taskset"].find((p) => existsSync(p));
+
+function runNode(code: string, argv: string[], oneCore = false): Promise<RunStats> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const wrapped = `${code}\nprocess.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`;
@@ -57,9 +62,10 @@ function runNode(code: string, argv: string[]): Promise<RunStats> {
     // process it started (the batch converts in child processes, which resourceUsage() does not see).
     const timed = existsSync("/usr/bin/time");
     const nodeArgs = ["--input-type=module", "-e", wrapped, "--", ...argv];
+    const node = oneCore && taskset ? [taskset, "-c", "0", process.execPath] : [process.execPath];
     const child = timed
-      ? spawn("/usr/bin/time", ["-f", "TREERSS %M CPU %U %S", process.execPath, ...nodeArgs], { cwd: root })
-      : spawn(process.execPath, nodeArgs, { cwd: root });
+      ? spawn("/usr/bin/time", ["-f", "TREERSS %M CPU %U %S", ...node, ...nodeArgs], { cwd: root })
+      : spawn(node[0], [...node.slice(1), ...nodeArgs], { cwd: root });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -162,24 +168,18 @@ async function main(): Promise<void> {
     pdf: boolean;
     go: () => Promise<RunStats>;
   }
-  const convertRun = (label: string, dir: string, n: number, workers: number, json: boolean): Run => ({
+  const convertRun = (label: string, dir: string, n: number, workers: number, json: boolean, oneCore = false): Run => ({
     label,
     docs: n,
     pdf: dir === pdfBatch,
     go: async () => {
       const out = await mkdtemp(join(tmpdir(), "pe-bench-out-"));
       const format = json ? ["--format", "json"] : [];
-      const r = await runNode(convertCode, [
-        "convert",
-        dir,
-        "--out",
-        out,
-        "--concurrency",
-        String(workers),
-        "--quiet",
-        "--force",
-        ...format,
-      ]);
+      const r = await runNode(
+        convertCode,
+        ["convert", dir, "--out", out, "--concurrency", String(workers), "--quiet", "--force", ...format],
+        oneCore,
+      );
       const failed = JSON.parse(await readFile(join(out, "errors.json"), "utf8")) as unknown[];
       if (failed.length) throw new Error(`${label}: ${failed.length} input(s) failed: ${JSON.stringify(failed[0])}`);
       await rm(out, { recursive: true, force: true });
@@ -219,6 +219,16 @@ async function main(): Promise<void> {
         },
       },
     );
+    // For information: the one-process runs again on one core (taskset -c 0). Unpinned, a single
+    // worker (or bare process) gets the idle second core for V8's compiler and GC threads for free.
+    if (taskset) {
+      runs.push(convertRun("PDFs json, 1 worker, one core", pdfBatch, pdfFiles.length, 1, true, true), {
+        label: "bare pdfjs, 1 process, one core",
+        docs: pdfFiles.length,
+        pdf: true,
+        go: () => runNode(bareCode, pdfFiles, true),
+      });
+    }
   }
   if (!pdfOnly)
     runs.push(
@@ -271,6 +281,13 @@ async function main(): Promise<void> {
     console.log(
       `two bare pdf.js processes vs one: ${bareScaling.toFixed(2)}×; 2 workers vs 1 on PDFs: ${scaling.toFixed(2)}× (json,xlsx), ${scalingJson.toFixed(2)}× (json)`,
     );
+    if (taskset) {
+      const oneCore = seconds("PDFs json, 1 worker, one core") / seconds("PDFs json, 2 workers");
+      const bareOneCore = seconds("bare pdfjs, 1 process, one core") / seconds("bare pdfjs, 2 processes at once");
+      console.log(
+        `(for information) against one process on one core (taskset -c 0), --format json: 2 workers ${oneCore.toFixed(2)}×, 2 bare pdf.js processes ${bareOneCore.toFixed(2)}×; ratio ${(oneCore / bareOneCore).toFixed(2)}`,
+      );
+    }
     console.log(
       `ours (1 worker) / bare pdfjs pages/s, --format json: ${(seconds("bare pdfjs (text + operator list), 1 process") / seconds("PDFs json, 1 worker")).toFixed(2)}`,
     );
