@@ -11,7 +11,7 @@ import type { ConversionError, PlanDocument } from "../model/schema.js";
 import type { AllPlansWriter } from "../output/all-plans-stream.js";
 import { sweepStaleTemporaries, writeAtomically } from "../output/atomic-write.js";
 import { escapeName } from "./display-name.js";
-import { findInputs, PLAN_EXTENSION_NAMES, PLAN_EXTENSIONS } from "./inputs.js";
+import { findInputs, PLAN_EXTENSION_NAMES, PLAN_EXTENSIONS, WORD_EXTENSIONS_PATTERN } from "./inputs.js";
 import { outputStems } from "./output-names.js";
 import { createExecutor } from "./pool.js";
 import { writeReason } from "../file-errors.js";
@@ -19,9 +19,6 @@ import { OFFICE_SHARE_OF_FILE_TIMEOUT } from "../limits.js";
 import type { FileResult, FileTask } from "./process-file.js";
 import { Progress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
-
-/** Inputs named as Word or OpenDocument files (a worker need not load pdf.js for them in advance). */
-const NOT_PDF_NAME = /\.(docx|doc|odt|rtf)$/i;
 
 export interface ConvertCommandOptions {
   inputs: string[];
@@ -78,7 +75,7 @@ export async function runConvert(opts: ConvertCommandOptions): Promise<number> {
     timeoutMs: opts.timeoutSeconds * 1000,
     prestart: files.length > 0,
     // Only names that say "not a PDF" leave pdf.js out of the workers' start.
-    preloadPdf: !files.every((f) => NOT_PDF_NAME.test(typeof f.fsPath === "string" ? f.fsPath : f.fsPath.toString("latin1"))),
+    preloadPdf: !files.every((f) => WORD_EXTENSIONS_PATTERN.test(typeof f.fsPath === "string" ? f.fsPath : f.fsPath.toString("latin1"))),
   });
   const limit = pLimit(workers);
   // all-plans.xlsx is streamed as documents finish (in input order), so no batch-wide array is kept.

@@ -70,8 +70,15 @@ async function walk(dir: Buffer, extensions: RegExp, files: InputFile[], missing
   }
 }
 
-/** Plan inputs: PDF and DOCX, and .doc, .odt, .rtf (read through LibreOffice). */
-export const PLAN_EXTENSIONS = /\.(pdf|docx|doc|odt|rtf)$/i;
+/** Word-processor inputs: DOCX, and .doc, .odt, .rtf (read through LibreOffice). */
+const WORD_EXTENSIONS = ["docx", "doc", "odt", "rtf"];
+const PLAN_EXTENSION_LIST = ["pdf", ...WORD_EXTENSIONS];
+const endsWithOneOf = (extensions: string[]): RegExp => new RegExp(`\\.(${extensions.join("|")})$`, "i");
+
+/** Plan inputs: PDF and the word-processor formats. */
+export const PLAN_EXTENSIONS = endsWithOneOf(PLAN_EXTENSION_LIST);
+/** Inputs named as word-processor files (a worker need not load pdf.js for them in advance). */
+export const WORD_EXTENSIONS_PATTERN = endsWithOneOf(WORD_EXTENSIONS);
 export const JSON_EXTENSIONS = /\.json$/i;
 /** How the extensions are named in messages. */
-export const PLAN_EXTENSION_NAMES = ".pdf, .docx, .doc, .odt, .rtf";
+export const PLAN_EXTENSION_NAMES = PLAN_EXTENSION_LIST.map((e) => `.${e}`).join(", ");
