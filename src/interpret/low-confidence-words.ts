@@ -32,12 +32,11 @@ export function lowConfidenceWarnings(rows: Row[], words: readonly DoubtfulWord[
   const byRow = new Map<number, { page: number; words: string[] }>();
   const byPage = new Map<number, string[]>();
   const texts = rows.map(rowText);
+  // the word as read, or its letters alone (a hyphen at a line end may have been taken out)
+  const unhyphenated = texts.map((t) => t.replace(/[-‐]/g, ""));
   for (const { page, word } of words) {
-    // the word as read, or its letters alone (a hyphen at a line end may have been taken out)
     const core = word.replace(/[-‐]/g, "");
-    const row = rows.findIndex(
-      (r, i) => r.pages.includes(page) && (texts[i].includes(word) || texts[i].replace(/[-‐]/g, "").includes(core)),
-    );
+    const row = rows.findIndex((r, i) => r.pages.includes(page) && (texts[i].includes(word) || unhyphenated[i].includes(core)));
     if (row >= 0) {
       const slot = byRow.get(row) ?? { page, words: [] };
       slot.words.push(word);
